@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+    setupFiles: ['tests/setup-env.ts'],
+    globalSetup: ['tests/global-setup.ts'],
     // Database tests share one Postgres when DATABASE_URL is set; each file makes its own workspaces.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,0 +1,84 @@
+import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import type { CustomerSort } from '@/lib/validation/customers';
+import { getDb, type Db } from '../index';
+import { customers, orders } from '../schema';
+
+const netClv = sql<number>`(${customers.revenueMinor} - ${customers.refundsMinor})`;
+const aov = sql<number>`(CASE WHEN ${customers.orderCount} = 0 THEN 0 ELSE ${customers.revenueMinor}::float8 / ${customers.orderCount} END)`;
+
+const SORT_COLUMNS: Record<CustomerSort, SQL | typeof customers.externalId> = {
+  customer: customers.externalId,
+  orders: sql`${customers.orderCount}`,
+  revenue: sql`${customers.revenueMinor}`,
+  net: netClv,
+  aov,
+  first: sql`${customers.firstOrderAt}`,
+  last: sql`${customers.lastOrderAt}`,
+};
+
+export interface ListCustomersParams {
+  workspaceId: string;
+  q?: string;
+  sort: CustomerSort;
+  dir: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the workspace's customers with their stored aggregates, plus the matching total. */
+export async function listCustomers(p: ListCustomersParams, db?: Db) {
+  const d = db ?? (await getDb());
+  const where = and(
+    eq(customers.workspaceId, p.workspaceId),
+    p.q ? ilike(customers.externalId, `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+  );
+  const order = p.dir === 'asc' ? asc : desc;
+  const [rows, [count]] = await Promise.all([
+    d
+      .select({
+        id: customers.id,
+        externalId: customers.externalId,
+        orderCount: customers.orderCount,
+        revenueMinor: customers.revenueMinor,
+        refundsMinor: customers.refundsMinor,
+        firstOrderAt: customers.firstOrderAt,
+        lastOrderAt: customers.lastOrderAt,
+      })
+      .from(customers)
+      .where(where)
+      // The id breaks ties so that pages never overlap.
+      .orderBy(order(SORT_COLUMNS[p.sort]), order(customers.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    d.select({ n: sql<number>`count(*)::int` }).from(customers).where(where),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** One customer of the workspace, or null: an id from another workspace finds nothing. */
+export async function getCustomer(workspaceId: string, customerId: number, db?: Db) {
+  const d = db ?? (await getDb());
+  const [row] = await d
+    .select()
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, customerId)));
+  return row ?? null;
+}
+
+/** The customer's orders and refunds, newest first (at most `limit`). */
+export async function listCustomerOrders(workspaceId: string, customerId: number, limit = 500, db?: Db) {
+  const d = db ?? (await getDb());
+  return d
+    .select({
+      id: orders.id,
+      occurredAt: orders.occurredAt,
+      amountMinor: orders.amountMinor,
+      currency: orders.currency,
+      quantity: orders.quantity,
+      externalOrderId: orders.externalOrderId,
+    })
+    .from(orders)
+    .where(and(eq(orders.workspaceId, workspaceId), eq(orders.customerId, customerId)))
+    .orderBy(desc(orders.occurredAt), desc(orders.id))
+    .limit(limit);
+}

@@ -1,0 +1,69 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { getDb, type Db } from '../index';
+import { memberships, workspaces, type Role } from '../schema';
+
+export interface WorkspaceMembership {
+  workspace: typeof workspaces.$inferSelect;
+  role: Role;
+}
+
+/** The workspace with this slug if the user is a member of it, else null (not a member = not found). */
+export async function getMembershipBySlug(userId: string, slug: string, db?: Db): Promise<WorkspaceMembership | null> {
+  const d = db ?? (await getDb());
+  const [row] = await d
+    .select({ workspace: workspaces, role: memberships.role })
+    .from(workspaces)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, userId)))
+    .where(eq(workspaces.slug, slug));
+  return row ?? null;
+}
+
+/** The user's workspaces, by name. */
+export async function listWorkspacesForUser(userId: string, db?: Db) {
+  const d = db ?? (await getDb());
+  return d
+    .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(workspaces.name));
+}
+
+/** "Acme Shop!" → "acme-shop". */
+export function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return base || 'workspace';
+}
+
+/**
+ * Creates a workspace with the creator as owner, in one transaction. The slug is the name's slug,
+ * suffixed -2, -3… until the unique index accepts it.
+ */
+export async function createWorkspace(
+  input: { name: string; userId: string; currency?: string; timeZone?: string },
+  db?: Db,
+) {
+  const d = db ?? (await getDb());
+  const base = slugify(input.name);
+  return d.transaction(async (tx) => {
+    const taken = await tx
+      .select({ slug: workspaces.slug })
+      .from(workspaces)
+      .where(sql`${workspaces.slug} = ${base} OR ${workspaces.slug} LIKE ${`${base}-%`}`);
+    const used = new Set(taken.map((t) => t.slug));
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({ name: input.name, slug, createdBy: input.userId, currency: input.currency, timeZone: input.timeZone })
+      .returning();
+    await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: input.userId, role: 'owner' });
+    return workspace!;
+  });
+}

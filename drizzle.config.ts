@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Generation only needs the schema; `db:migrate` (db/migrate.ts) applies the SQL to PGlite or Postgres.
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './db/schema.ts',
+  out: './drizzle',
+});

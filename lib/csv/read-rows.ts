@@ -1,0 +1,38 @@
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { splitWhitespace } from './detect';
+import type { Delimiter } from './fields';
+
+/**
+ * Streams the records of a text file as arrays of fields, one record at a time, so memory stays
+ * flat however long the file is. Blank lines are skipped. `text` yields decoded string chunks.
+ */
+export async function* readRecords(text: AsyncIterable<string>, delimiter: Delimiter): AsyncGenerator<string[]> {
+  const source = Readable.from(stripBom(text));
+  if (delimiter === 'whitespace') {
+    for await (const line of createInterface({ input: source, crlfDelay: Infinity })) {
+      const fields = splitWhitespace(line);
+      if (fields.length > 0) yield fields;
+    }
+    return;
+  }
+  const parser = source.pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: 'greedy' }));
+  for await (const record of parser as AsyncIterable<string[]>) yield record;
+}
+
+async function* stripBom(text: AsyncIterable<string>): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of text) {
+    yield first ? chunk.replace(/^\uFEFF/, '') : chunk;
+    first = false;
+  }
+}
+
+/** Decodes a byte stream (e.g. an uploaded File) as UTF-8 text chunks. */
+export async function* decodeUtf8(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const chunk of bytes) yield decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}

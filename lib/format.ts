@@ -1,0 +1,41 @@
+import { minorUnitDigits } from './money';
+
+const integerFormat = new Intl.NumberFormat('en-US');
+
+/** 23570 → "23,570". */
+export function formatInteger(n: number): string {
+  return integerFormat.format(Math.round(n));
+}
+
+/**
+ * Minor units → "$2,500,315.63". Exact: the minor units are split, not divided as floats. A
+ * fractional amount (an average) is rounded to the nearest minor unit.
+ */
+export function formatMoney(minor: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(minor));
+  const scale = 10 ** digits;
+  const whole = Math.floor(abs / scale);
+  const fraction = abs % scale;
+  const symbolFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  const parts = symbolFormat.formatToParts(0).filter((p) => p.type === 'currency');
+  const symbol = parts[0]?.value ?? `${currency} `;
+  const fractionText = digits > 0 ? `.${String(fraction).padStart(digits, '0')}` : '';
+  return `${sign}${symbol}${integerFormat.format(whole)}${fractionText}`;
+}
+
+/** 2.95537 → "2.955". */
+export function formatDecimal(n: number, digits = 3): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** 0.4123 → "41.2%". */
+export function formatPercent(share: number, digits = 1): string {
+  return `${(share * 100).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+}
+
+/** A timestamp as a calendar date in the workspace time zone: "1997-01-01". */
+export function formatDate(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

@@ -1,0 +1,24 @@
+/** Decimal places of a currency's minor unit (USD 2, JPY 0, KWD 3), from the ICU data in Intl. */
+export function minorUnitDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    throw new Error(`Unknown currency code "${currency}"`);
+  }
+}
+
+/** True when `code` is an ISO 4217 code that Intl knows. */
+export function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Minor units → major units as a number, for display and charts only (never for sums). */
+export function toMajor(minor: number, currency: string): number {
+  return minor / 10 ** minorUnitDigits(currency);
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { createUser } from '@/db/queries/users';
+import { createWorkspace } from '@/db/queries/workspaces';
+import { importFile } from '@/db/queries/import-file';
+import { importTransactionsSchema, type ImportTransactionsInput } from '@/lib/validation/imports';
+
+/** A fresh user and workspace with unique names, so tests never see each other's rows. */
+export async function createTestWorkspace(label = 'test') {
+  const user = await createUser({ email: `${label}-${randomUUID()}@example.test`, name: label, passwordHash: 'x' });
+  const workspace = await createWorkspace({ name: `${label} ${randomUUID().slice(0, 8)}`, userId: user!.id });
+  return { user: user!, workspace };
+}
+
+export const SIMPLE_CSV_INPUT: ImportTransactionsInput = importTransactionsSchema.parse({
+  delimiter: ',', hasHeader: 'true', customerId: 0, date: 1, amount: 2, orderId: '', quantity: '', currency: 'USD',
+});
+
+/** Imports `text` into the workspace through the real upload path. */
+export function importText(
+  target: { workspace: { id: string; timeZone: string }; user: { id: string } },
+  text: string,
+  input: ImportTransactionsInput = SIMPLE_CSV_INPUT,
+  fileName = 'test.csv',
+) {
+  return importFile({
+    workspaceId: target.workspace.id,
+    userId: target.user.id,
+    timeZone: target.workspace.timeZone,
+    fileName,
+    bytes: (async function* () {
+      yield new TextEncoder().encode(text);
+    })(),
+    input,
+  });
+}
