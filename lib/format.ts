@@ -18,9 +18,7 @@ export function formatMoney(minor: number, currency: string): string {
   const scale = 10 ** digits;
   const whole = Math.floor(abs / scale);
   const fraction = abs % scale;
-  const symbolFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  const parts = symbolFormat.formatToParts(0).filter((p) => p.type === 'currency');
-  const symbol = parts[0]?.value ?? `${currency} `;
+  const symbol = currencySymbol(currency);
   const fractionText = digits > 0 ? `.${String(fraction).padStart(digits, '0')}` : '';
   return `${sign}${symbol}${integerFormat.format(whole)}${fractionText}`;
 }
@@ -38,4 +36,10 @@ export function formatPercent(share: number, digits = 1): string {
 /** A timestamp as a calendar date in the workspace time zone: "1997-01-01". */
 export function formatDate(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/** "$" for USD, "€" for EUR; the code itself where there is no symbol. */
+export function currencySymbol(currency: string): string {
+  const part = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency');
+  return part?.value ?? `${currency} `;
 }

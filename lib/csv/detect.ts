@@ -9,6 +9,8 @@ export interface FileLayout {
   columns: string[];
   /** Up to `previewRows` data rows. */
   preview: string[][];
+  /** Every complete row of the sample, the header row included, to re-read with `withHeader`. */
+  sampleRows: string[][];
 }
 
 const HEADER_SYNONYMS: Record<keyof ColumnMapping, string[]> = {
@@ -42,8 +44,16 @@ export function detectLayout(sample: string, previewRows = 8): FileLayout {
       : (Papa.parse<string[]>(complete.join('\n'), { delimiter, skipEmptyLines: true }).data ?? []);
   const first = rows[0] ?? [];
   const hasHeader = first.length > 0 && !first.every(looksLikeData);
-  const columns = hasHeader ? first.map((h) => h.trim()) : first.map((_, i) => `Column ${i + 1}`);
-  return { delimiter, hasHeader, columns, preview: rows.slice(hasHeader ? 1 : 0, (hasHeader ? 1 : 0) + previewRows) };
+  return withHeader({ delimiter, hasHeader, columns: [], preview: [], sampleRows: rows }, hasHeader, previewRows);
+}
+
+/** The same sample read with or without a header row (the user can correct the detection). */
+export function withHeader(layout: FileLayout, hasHeader: boolean, previewRows = 8): FileLayout {
+  const rows = layout.sampleRows;
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const columns = Array.from({ length: width }, (_, i) => (hasHeader ? (rows[0]?.[i] ?? '').trim() || `Column ${i + 1}` : `Column ${i + 1}`));
+  const start = hasHeader ? 1 : 0;
+  return { ...layout, hasHeader, columns, preview: rows.slice(start, start + previewRows) };
 }
 
 function detectDelimiter(lines: string[]): Delimiter {

@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/guards';
+import { SignOutButton } from '@/app/_components/sign-out-button';
+
+/** Signed-in chrome. Pages below still check the session and membership themselves. */
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
+          <Link href="/w?all=1" className="text-lg font-bold text-indigo-700">Worthwise</Link>
+          <div className="flex items-center gap-3 text-sm text-slate-600">
+            <span data-testid="current-user">{user.email}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getCustomer, listCustomerOrders } from '@/db/queries/customers';
+import { requireMembership } from '@/lib/auth/guards';
+import { formatDate, formatInteger, formatMoney } from '@/lib/format';
+import { customerMetrics } from '@/lib/metrics/historic';
+import { KpiCard } from '@/app/_components/kpi-card';
+
+const ORDER_LIMIT = 500;
+
+export default async function CustomerPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { workspace } = await requireMembership(slug, 'viewer');
+  const customerId = Number(id);
+  if (!Number.isSafeInteger(customerId) || customerId < 1) notFound();
+  const customer = await getCustomer(workspace.id, customerId);
+  if (!customer) notFound();
+  const orders = await listCustomerOrders(workspace.id, customer.id, ORDER_LIMIT);
+  const m = customerMetrics(customer);
+  const money = (minor: number) => formatMoney(minor, workspace.currency);
+  const day = (d: Date | null) => (d ? formatDate(d, workspace.timeZone) : '—');
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/w/${workspace.slug}/customers`} className="text-sm text-indigo-700 underline">← Customers</Link>
+        <h2 className="mt-2 text-lg font-semibold">Customer {customer.externalId}</h2>
+      </div>
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <KpiCard testId="customer-net-clv" label="Historic CLV (net)" value={money(m.netClvMinor)} hint="Revenue − refunds" />
+        <KpiCard testId="customer-orders" label="Orders" value={formatInteger(m.orders)} />
+        <KpiCard label="Revenue" value={money(m.revenueMinor)} hint={`Refunds ${money(m.refundsMinor)}`} />
+        <KpiCard testId="customer-aov" label="Average order value" value={money(m.aovMinor)} hint="Revenue ÷ orders" />
+        <KpiCard label="First order" value={day(m.firstOrderAt)} />
+        <KpiCard label="Last order" value={day(m.lastOrderAt)} />
+      </div>
+      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>{['Date', 'Order id', 'Quantity', 'Amount'].map((h) => <th key={h} className="px-3 py-2 font-medium">{h}</th>)}</tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 tabular-nums">
+            {orders.map((o) => (
+              <tr key={o.id}>
+                <td className="px-3 py-2">{day(o.occurredAt)}</td>
+                <td className="px-3 py-2">{o.externalOrderId ?? '—'}</td>
+                <td className="px-3 py-2">{o.quantity ?? '—'}</td>
+                <td className={`px-3 py-2 ${o.amountMinor < 0 ? 'text-red-700' : ''}`}>
+                  {formatMoney(o.amountMinor, o.currency)}{o.amountMinor < 0 ? ' (refund)' : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {orders.length === ORDER_LIMIT && <p className="px-3 py-2 text-xs text-slate-500">Showing the latest {ORDER_LIMIT} orders.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+'use server';
+
+import { Readable } from 'node:stream';
+import { revalidatePath } from 'next/cache';
+import { importFile } from '@/db/queries/import-file';
+import { ImportRejectedError, type ImportSummary } from '@/db/queries/imports';
+import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
+import { requireMembership } from '@/lib/auth/guards';
+import { describeImport, MAX_UPLOAD_BYTES } from '@/lib/imports/describe';
+import { describeRowError } from '@/lib/imports/stage-rows';
+import { importTransactionsSchema } from '@/lib/validation/imports';
+
+/** Uploads a transactions CSV into the workspace: all rows or none. Minimum role: admin. */
+export async function importTransactionsAction(slug: string, _prev: ActionState<ImportSummary>, formData: FormData): Promise<ActionState<ImportSummary>> {
+  const { user, workspace } = await requireMembership(slug, 'admin');
+  const file = formData.get('file');
+  if (!(file instanceof File) || file.size === 0) return fail('Choose a non-empty CSV file to upload.');
+  if (file.size > MAX_UPLOAD_BYTES) {
+    return fail(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the upload limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  }
+  const fields = Object.fromEntries([...formData.entries()].filter(([key]) => key !== 'file'));
+  const parsed = importTransactionsSchema.safeParse(fields);
+  if (!parsed.success) return fromZodError(parsed.error, undefined, 'Check the column mapping.');
+
+  let summary: ImportSummary;
+  try {
+    summary = await importFile({
+      workspaceId: workspace.id,
+      userId: user.id,
+      timeZone: workspace.timeZone,
+      fileName: file.name,
+      bytes: Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream<Uint8Array>),
+      input: parsed.data,
+    });
+  } catch (error) {
+    if (error instanceof ImportRejectedError) {
+      return fail(error.message, { details: error.report.errors.map((e) => describeRowError(e, parsed.data.hasHeader)) });
+    }
+    throw error;
+  }
+  revalidatePath(`/w/${workspace.slug}`, 'layout');
+  return ok(describeImport(file.name, summary), summary);
+}

@@ -1,0 +1,93 @@
+'use client';
+
+import { useActionState, useEffect, useState } from 'react';
+import { FormMessage } from '@/app/_components/form-message';
+import { detectLayout, guessDateFormat, guessMapping, withHeader, type FileLayout } from '@/lib/csv/detect';
+import { DATE_FORMATS, FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type DateFormat, type ImportField } from '@/lib/csv/fields';
+import { idle, type ActionState } from '@/lib/action-state';
+import type { ImportSummary } from '@/db/queries/imports';
+import { importTransactionsAction } from './actions';
+import { MappingPreview } from './mapping-preview';
+
+const SAMPLE_BYTES = 64 * 1024;
+const DELIMITER_LABELS: Record<FileLayout['delimiter'], string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', whitespace: 'Spaces (CDNOW)' };
+
+/**
+ * Reads the first 64 KB of the chosen file in the browser, proposes a column for each field and
+ * shows a preview; the user confirms or corrects the mapping before anything is uploaded.
+ */
+export function UploadForm({ slug, currency }: { slug: string; currency: string }) {
+  const [state, action, pending] = useActionState<ActionState<ImportSummary>, FormData>(importTransactionsAction.bind(null, slug), idle);
+  const [layout, setLayout] = useState<FileLayout | null>(null);
+  const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
+  const [dateFormat, setDateFormat] = useState<DateFormat>('auto');
+
+  useEffect(() => {
+    if (state.status === 'success') setLayout(null);
+  }, [state]);
+
+  async function onFileChange(file: File | undefined) {
+    if (!file) return setLayout(null);
+    const detected = detectLayout(await file.slice(0, SAMPLE_BYTES).text());
+    const guessed = guessMapping(detected);
+    setLayout(detected);
+    setMapping(guessed);
+    setDateFormat(guessed.date === undefined ? 'auto' : guessDateFormat(detected.preview.map((r) => r[guessed.date!] ?? '')));
+  }
+
+  const setField = (field: ImportField, value: string) => setMapping((m) => ({ ...m, [field]: value === '' ? undefined : Number(value) }));
+  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
+
+  return (
+    <form action={action} className="space-y-4">
+      <label className="block text-sm font-medium">
+        Transactions file (CSV, or the CDNOW whitespace layout; up to 10 MB)
+        <input name="file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" required onChange={(e) => onFileChange(e.target.files?.[0])}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-2 file:text-indigo-700" />
+      </label>
+      {layout && (
+        <>
+          <input type="hidden" name="delimiter" value={layout.delimiter} />
+          <div className="flex flex-wrap items-center gap-4 text-sm text-slate-700">
+            <span>Separator: <strong>{DELIMITER_LABELS[layout.delimiter]}</strong></span>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="hasHeader" value="true" checked={layout.hasHeader} onChange={(e) => setLayout(withHeader(layout, e.target.checked))} />
+              First row is a header
+            </label>
+          </div>
+          <MappingPreview layout={layout} mapping={mapping} />
+          <div className="grid gap-3 sm:grid-cols-3">
+            {IMPORT_FIELDS.map((field) => (
+              <label key={field} className="block text-sm font-medium">
+                {FIELD_LABELS[field]}{REQUIRED_FIELDS.includes(field) ? '' : ' (optional)'}
+                <select name={field} value={mapping[field] ?? ''} onChange={(e) => setField(field, e.target.value)}
+                  className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
+                  <option value="">{REQUIRED_FIELDS.includes(field) ? 'Choose a column…' : 'Not in this file'}</option>
+                  {layout.columns.map((c, i) => <option key={i} value={i}>{c}</option>)}
+                </select>
+              </label>
+            ))}
+            <label className="block text-sm font-medium">
+              Date format
+              <select name="dateFormat" value={dateFormat} onChange={(e) => setDateFormat(e.target.value as DateFormat)}
+                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
+                {DATE_FORMATS.map((f) => <option key={f} value={f}>{f === 'auto' ? 'ISO 8601 or YYYYMMDD' : f}</option>)}
+              </select>
+            </label>
+            <label className="block text-sm font-medium">
+              Currency of the amounts
+              <input name="currency" defaultValue={currency} maxLength={3} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5" />
+            </label>
+          </div>
+          <p className="text-xs text-slate-500">A negative amount is a refund. Every row must be valid: a file with any bad row imports nothing.</p>
+        </>
+      )}
+      <FormMessage state={state} />
+      <button type="submit" disabled={pending || !layout || missing.length > 0}
+        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+        {pending ? 'Importing…' : 'Import'}
+      </button>
+      {layout && missing.length > 0 && <p className="text-sm text-amber-700">Choose a column for: {missing.map((f) => FIELD_LABELS[f]).join(', ')}.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { listClvDistribution, listPeriodAggregates } from '@/db/queries/metrics';
+import { requireMembership } from '@/lib/auth/guards';
+import { clvBucketLabels } from '@/lib/metrics/clv-distribution';
+import { periodMetrics } from '@/lib/metrics/historic';
+import { periodLabel } from '@/lib/metrics/periods';
+import { toMajor } from '@/lib/money';
+import { currencySymbol } from '@/lib/format';
+import { overviewParamsSchema } from '@/lib/validation/overview';
+import { BarChart } from '@/app/_components/bar-chart';
+import { PeriodPicker } from '@/app/_components/period-picker';
+import { KpiGrid } from './kpi-grid';
+import { PeriodTable } from './period-table';
+
+export const metadata = { title: 'Overview · Worthwise' };
+
+export default async function OverviewPage({ params, searchParams }: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { slug } = await params;
+  const { workspace } = await requireMembership(slug, 'viewer');
+  const { by, period } = overviewParamsSchema.parse(await searchParams);
+
+  const [selectedRows, monthly, distribution] = await Promise.all([
+    listPeriodAggregates(workspace, by),
+    listPeriodAggregates(workspace, 'month'),
+    listClvDistribution(workspace),
+  ]);
+  const rows = selectedRows.map((r) => ({ key: r.key, ...periodMetrics(r) }));
+  const chosen = by === 'all' ? rows[0] : (rows.find((r) => r.key === period) ?? rows[rows.length - 1]);
+  const basePath = `/w/${workspace.slug}`;
+
+  if (!chosen || monthly.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+        <p className="text-slate-700">No orders yet.</p>
+        <Link href={`${basePath}/data`} className="mt-2 inline-block text-indigo-700 underline">Upload your order history</Link>
+      </div>
+    );
+  }
+
+  const symbol = currencySymbol(workspace.currency);
+  return (
+    <div className="space-y-6">
+      <PeriodPicker basePath={basePath} by={by} period={chosen.key} periods={rows.map((r) => r.key)} />
+      <h2 className="text-lg font-semibold" data-testid="period-heading">{by === 'all' ? 'All time' : periodLabel(chosen.key)}</h2>
+      <KpiGrid metrics={chosen} currency={workspace.currency} isAllTime={by === 'all'} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 className="mb-2 font-medium">Net revenue by month</h3>
+          <BarChart label="Net revenue" valuePrefix={symbol}
+            labels={monthly.map((m) => periodLabel(m.key))}
+            values={monthly.map((m) => toMajor(m.revenueMinor - m.refundsMinor, workspace.currency))} />
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 className="mb-2 font-medium">Customers by historic CLV (net)</h3>
+          <BarChart label="Customers" color="--color-chart-secondary" labels={clvBucketLabels(symbol)} values={distribution} />
+        </section>
+      </div>
+      {by !== 'all' && <PeriodTable rows={rows} currency={workspace.currency} basePath={basePath} by={by} />}
+    </div>
+  );
+}

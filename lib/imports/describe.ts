@@ -1,0 +1,17 @@
+import { formatInteger, formatMoney } from '@/lib/format';
+
+/** The largest upload the form accepts (the server-action body limit in next.config.js is above it). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** "sales.csv: 1,000 rows read → 998 orders and 2 refunds added, 0 already imported; …" */
+export function describeImport(
+  fileName: string,
+  s: { rowsRead: number; ordersAdded: number; refundsAdded: number; rowsAlreadyImported: number; customersInFile: number; customersAdded: number; netTotalMinor: number; currency: string },
+): string {
+  return (
+    `Imported ${fileName}: ${formatInteger(s.rowsRead)} rows read → ${formatInteger(s.ordersAdded)} orders and ` +
+    `${formatInteger(s.refundsAdded)} refunds added, ${formatInteger(s.rowsAlreadyImported)} already imported; ` +
+    `${formatInteger(s.customersInFile)} customers (${formatInteger(s.customersAdded)} new); ` +
+    `net ${formatMoney(s.netTotalMinor, s.currency)} in the file.`
+  );
+}
