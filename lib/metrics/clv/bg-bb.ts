@@ -59,7 +59,7 @@ export function fitBgBb(patterns: BgBbPattern[]): FitResult<BgBbParams> {
   const customers = patterns.reduce((s, q) => s + q.weight, 0);
   const repeaters = patterns.reduce((s, q) => s + (q.frequency > 0 ? q.weight : 0), 0);
   if (repeaters === 0 || customers < 2) {
-    return notEnoughData('bgbb', customers, `not enough repeat purchases to fit: ${repeaters} of ${customers} customers bought twice`);
+    return notEnoughData<BgBbParams>('bgbb', customers, `not enough repeat purchases to fit: ${repeaters} of ${customers} customers bought twice`);
   }
   const negLL = (v: number[]): number =>
     -bgBbLogLikelihood({ alpha: Math.exp(v[0]!), beta: Math.exp(v[1]!), gamma: Math.exp(v[2]!), delta: Math.exp(v[3]!) }, patterns);

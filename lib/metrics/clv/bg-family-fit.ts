@@ -83,7 +83,7 @@ export function fitBgFamily(k: BgVariant, data: CompressedSummaries): FitResult<
   const model: ModelName = k === 0 ? 'bgnbd' : 'mbgnbd';
   const repeaters = countRepeatBuyers(data);
   if (repeaters === 0 || data.customers < 2) {
-    return notEnoughData(model, data.customers, `not enough repeat purchases to fit: ${repeaters} of ${data.customers} customers bought twice`);
+    return notEnoughData<BgNbdParams>(model, data.customers, `not enough repeat purchases to fit: ${repeaters} of ${data.customers} customers bought twice`);
   }
   const negLL = (v: number[]): number =>
     -bgFamilyLogLikelihood(k, { r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) }, data);

@@ -78,7 +78,7 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendDat
 /** Maximum-likelihood fit on customers with x > 0; deterministic start p = q = 1, γ = mean spend. */
 export function fitGammaGamma(data: SpendData): FitResult<GammaGammaParams> {
   if (data.customers < 2) {
-    return notEnoughData('gg', data.customers, `not enough repeat purchases to fit: ${data.customers} of ${data.customers + data.excluded} customers bought twice with a positive value`);
+    return notEnoughData<GammaGammaParams>('gg', data.customers, `not enough repeat purchases to fit: ${data.customers} of ${data.customers + data.excluded} customers bought twice with a positive value`);
   }
   let spend = 0;
   for (let i = 0; i < data.weight.length; i++) spend += data.weight[i]! * data.m[i]!;

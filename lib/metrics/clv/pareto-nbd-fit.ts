@@ -104,7 +104,7 @@ export function paretoLogLikelihood(p: ParetoNbdParams, data: CompressedSummarie
 export function fitParetoNbd(data: CompressedSummaries): FitResult<ParetoNbdParams> {
   const repeaters = countRepeatBuyers(data);
   if (repeaters === 0 || data.customers < 2) {
-    return notEnoughData('pnbd', data.customers, `not enough repeat purchases to fit: ${repeaters} of ${data.customers} customers bought twice`);
+    return notEnoughData<ParetoNbdParams>('pnbd', data.customers, `not enough repeat purchases to fit: ${repeaters} of ${data.customers} customers bought twice`);
   }
   let purchases = 0;
   let exposure = 0;

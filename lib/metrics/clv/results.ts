@@ -9,8 +9,10 @@ export type ModelName = (typeof MODEL_NAMES)[number];
 
 /** Parameters of every model are positive reals, keyed by their published names. */
 export type Params = Record<string, number>;
+/** Any interface of numeric parameters (interfaces have no index signature, so Params alone is too strict). */
+export type ParamsOf<P> = { [K in keyof P]: number };
 
-export interface FitSuccess<P extends Params> {
+export interface FitSuccess<P> {
   ok: true;
   model: ModelName;
   params: P;
@@ -25,7 +27,7 @@ export interface FitSuccess<P extends Params> {
 
 export type FitFailureReason = 'not-enough-data' | 'did-not-converge';
 
-export interface FitFailure<P extends Params> {
+export interface FitFailure<P> {
   ok: false;
   model: ModelName;
   reason: FitFailureReason;
@@ -36,7 +38,7 @@ export interface FitFailure<P extends Params> {
   lastIterate?: { params: P; logLikelihood: number };
 }
 
-export type FitResult<P extends Params> = FitSuccess<P> | FitFailure<P>;
+export type FitResult<P> = FitSuccess<P> | FitFailure<P>;
 
 /** Returns the model name or throws ClvInputError('unknown-model'). */
 export function parseModelName(name: string): ModelName {
@@ -44,18 +46,18 @@ export function parseModelName(name: string): ModelName {
   throw new ClvInputError('unknown-model', `unknown model "${name}"; expected one of ${MODEL_NAMES.join(', ')}`);
 }
 
-export function notEnoughData<P extends Params>(model: ModelName, customers: number, message: string): FitFailure<P> {
+export function notEnoughData<P extends ParamsOf<P>>(model: ModelName, customers: number, message: string): FitFailure<P> {
   return { ok: false, model, reason: 'not-enough-data', message, customers, converged: false };
 }
 
-function toParams<P extends Params>(names: readonly (keyof P & string)[], values: number[]): P {
+function toParams<P extends ParamsOf<P>>(names: readonly (keyof P & string)[], values: number[]): P {
   const out: Params = {};
   names.forEach((name, i) => (out[name] = values[i]!));
   return out as P;
 }
 
 /** Turns an optimiser result on log-parameters into a typed fit result. */
-export function toFitResult<P extends Params>(
+export function toFitResult<P extends ParamsOf<P>>(
   model: ModelName,
   names: readonly (keyof P & string)[],
   fit: LogScaleFit,
@@ -82,7 +84,7 @@ export function toFitResult<P extends Params>(
 }
 
 /** Throws ClvInputError unless every named parameter is a positive finite number. */
-export function requireParams<P extends Params>(model: ModelName, names: readonly (keyof P & string)[], raw: unknown): P {
+export function requireParams<P extends ParamsOf<P>>(model: ModelName, names: readonly (keyof P & string)[], raw: unknown): P {
   if (typeof raw !== 'object' || raw === null) throw new ClvInputError('invalid-params', `${model}: parameters must be an object with ${names.join(', ')}`);
   const values = raw as Record<string, unknown>;
   const out: Params = {};

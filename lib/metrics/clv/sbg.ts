@@ -43,7 +43,7 @@ export function fitSbg(alive: number[]): FitResult<SbgParams> {
   const cohort = alive[0] ?? 0;
   const churned = cohort - (alive[alive.length - 1] ?? 0);
   if (alive.length < 3 || churned === 0 || churned === cohort) {
-    return notEnoughData('sbg', cohort, `not enough data to fit: need at least two periods with both churners and survivors (${churned} of ${cohort} churned)`);
+    return notEnoughData<SbgParams>('sbg', cohort, `not enough data to fit: need at least two periods with both churners and survivors (${churned} of ${cohort} churned)`);
   }
   const negLL = (v: number[]): number => -sbgLogLikelihood({ alpha: Math.exp(v[0]!), beta: Math.exp(v[1]!) }, alive);
   return toFitResult<SbgParams>('sbg', SBG_PARAM_NAMES, minimizeLogScale(negLL, [0, 0]), cohort);
