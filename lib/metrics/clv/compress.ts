@@ -2,6 +2,7 @@
 // evaluated once per distinct triple with a weight. At day resolution a cohort of a million customers
 // has only tens of thousands of distinct triples, which is what makes large fits cheap.
 import { ClvInputError } from './errors';
+import { NumberInterner } from './number-interner';
 
 /** Per-customer sufficient statistics in one time unit (days or weeks), column-wise. */
 export interface SummaryColumns {
@@ -49,26 +50,14 @@ export function validateSummary(x: number, tx: number, T: number, row: number): 
   }
 }
 
-function indexValues(values: number[], lookup: Map<number, number>, v: number): number {
-  let i = lookup.get(v);
-  if (i === undefined) {
-    i = values.length;
-    values.push(v);
-    lookup.set(v, i);
-  }
-  return i;
-}
-
 /** Validates and groups customers by identical (x, t_x, T). Cost: one pass with hash lookups. */
 export function compressSummaries(columns: SummaryColumns): CompressedSummaries {
   const n = columns.frequency.length;
   if (columns.recency.length !== n || columns.T.length !== n) {
     throw new ClvInputError('invalid-summary', 'frequency, recency and T must have the same length');
   }
-  const xValues: number[] = [];
-  const xLookup = new Map<number, number>();
-  const timeValues: number[] = [];
-  const timeLookup = new Map<number, number>();
+  const xIntern = new NumberInterner(64);
+  const timeIntern = new NumberInterner(4096);
   const cx = new Int32Array(n);
   const ctx = new Int32Array(n);
   const cT = new Int32Array(n);
@@ -76,26 +65,29 @@ export function compressSummaries(columns: SummaryColumns): CompressedSummaries 
     const x = columns.frequency[i]!;
     const tx = columns.recency[i]!;
     const T = columns.T[i]!;
-    validateSummary(x, tx, T, i);
-    cx[i] = indexValues(xValues, xLookup, x);
-    ctx[i] = indexValues(timeValues, timeLookup, tx);
-    cT[i] = indexValues(timeValues, timeLookup, T);
+    // Fast path for valid rows (NaN fails every comparison); the full check names the problem.
+    const valid = x >= 0 && x < Infinity && tx >= 0 && tx <= T && T < Infinity && Math.floor(x) === x && (x > 0 || tx === 0);
+    if (!valid) validateSummary(x, tx, T, i);
+    cx[i] = xIntern.intern(x);
+    ctx[i] = timeIntern.intern(tx);
+    cT[i] = timeIntern.intern(T);
   }
+  const xValues = xIntern.values;
+  const timeValues = timeIntern.values;
   const nt = timeValues.length;
-  // Integer key (x, t_x, T) stays exact below 2^53; beyond that fall back to string keys.
-  const numericKeys = xValues.length * nt * nt < Number.MAX_SAFE_INTEGER;
-  const rowLookup = new Map<number | string, number>();
+  // The integer key (x, t_x, T) is exact below 2^53, far beyond any real customer base's distinct values.
+  if (xValues.length * nt * nt >= Number.MAX_SAFE_INTEGER) {
+    throw new ClvInputError('invalid-summary', 'too many distinct frequency and time values to compress');
+  }
+  const rowIntern = new NumberInterner();
   const rowOf = new Int32Array(n);
   const rowX: number[] = [];
   const rowTx: number[] = [];
   const rowT: number[] = [];
   const weights: number[] = [];
   for (let i = 0; i < n; i++) {
-    const key = numericKeys ? (cx[i]! * nt + ctx[i]!) * nt + cT[i]! : `${cx[i]},${ctx[i]},${cT[i]}`;
-    let row = rowLookup.get(key);
-    if (row === undefined) {
-      row = weights.length;
-      rowLookup.set(key, row);
+    const row = rowIntern.intern((cx[i]! * nt + ctx[i]!) * nt + cT[i]!);
+    if (row === weights.length) {
       rowX.push(cx[i]!);
       rowTx.push(ctx[i]!);
       rowT.push(cT[i]!);

@@ -29,8 +29,26 @@ export function paretoHalfA0(p: ParetoNbdParams, x: number, t: number): number {
   const m = Math.max(alpha, beta);
   const v = alpha >= beta ? s + 1 : r + x;
   const rsx = r + s + x;
-  const f = hyp2f1(rsx, v, rsx + 1, Math.abs(alpha - beta) / (m + t));
-  return f.log - rsx * Math.log(m + t);
+  const z = Math.abs(alpha - beta) / (m + t);
+  return logHyp2f1NextC(rsx, v, z) - rsx * Math.log(m + t);
+}
+
+/**
+ * ln ₂F₁(a, b; a+1; z) for a, b > 0, 0 ≤ z < 1. The likelihood calls this thousands of times per
+ * evaluation, so the common case (all terms positive, no overflow: z ≤ 0.9, b·z ≤ 50) is summed in a
+ * plain loop; anything else goes to the general log-space routine.
+ */
+function logHyp2f1NextC(a: number, b: number, z: number): number {
+  if (z > 0.9 || b * z > 50) return hyp2f1(a, b, a + 1, z).log;
+  let term = 1;
+  let sum = 1;
+  for (let n = 0; n < 100_000; n++) {
+    const ratio = ((a + n) * (b + n) * z) / ((a + 1 + n) * (n + 1));
+    term *= ratio;
+    sum += term;
+    if (ratio < 1 && term * (Math.max(ratio, z) / (1 - Math.max(ratio, z))) < 1e-17 * sum) break;
+  }
+  return Math.log(sum);
 }
 
 interface PairIndex {
@@ -73,11 +91,17 @@ export function pairIndex(data: CompressedSummaries): PairIndex {
   return index;
 }
 
+/** ln of each distinct (x, time) pair's A₀ half, in pairIndex order. */
+function pairHalves(p: ParetoNbdParams, data: CompressedSummaries, idx: PairIndex): Float64Array {
+  const half = new Float64Array(idx.pairX.length);
+  for (let k = 0; k < half.length; k++) half[k] = paretoHalfA0(p, data.xs[idx.pairX[k]!]!, data.times[idx.pairTime[k]!]!);
+  return half;
+}
+
 /** ln A₀ for every row (−Infinity when t_x = T, where A₀ = 0). */
 export function paretoLogA0Rows(p: ParetoNbdParams, data: CompressedSummaries): Float64Array {
   const idx = pairIndex(data);
-  const half = new Float64Array(idx.pairX.length);
-  for (let k = 0; k < half.length; k++) half[k] = paretoHalfA0(p, data.xs[idx.pairX[k]!]!, data.times[idx.pairTime[k]!]!);
+  const half = pairHalves(p, data, idx);
   const out = new Float64Array(data.rows);
   for (let row = 0; row < data.rows; row++) out[row] = logSubExp(half[idx.rowTxPair[row]!]!, half[idx.rowTPair[row]!]!);
   return out;
@@ -86,16 +110,22 @@ export function paretoLogA0Rows(p: ParetoNbdParams, data: CompressedSummaries): 
 /** Weighted Pareto/NBD log-likelihood over compressed rows (header formula). */
 export function paretoLogLikelihood(p: ParetoNbdParams, data: CompressedSummaries): number {
   const { r, alpha, s, beta } = p;
-  const logA0 = paretoLogA0Rows(p, data);
+  const idx = pairIndex(data);
+  const half = pairHalves(p, data, idx);
   const common = -lnGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+  // Per-x and per-time tables keep logarithms out of the per-row loop.
   const lnGammaRx = Float64Array.from(data.xs, (x) => lnGamma(r + x));
+  const lnDeathShare = Float64Array.from(data.xs, (x) => Math.log(s) - Math.log(r + s + x));
+  const lnAlphaT = Float64Array.from(data.times, (t) => Math.log(alpha + t));
+  const lnBetaT = Float64Array.from(data.times, (t) => Math.log(beta + t));
+  const { rowTxPair, rowTPair } = idx;
   let total = 0;
   for (let row = 0; row < data.rows; row++) {
-    const x = data.x[row]!;
-    const T = data.T[row]!;
-    const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-    const died = Math.log(s) - Math.log(r + s + x) + logA0[row]!;
-    total += data.weight[row]! * (lnGammaRx[data.xIndex[row]!]! + common + logAddExp(alive, died));
+    const xi = data.xIndex[row]!;
+    const iT = data.TIndex[row]!;
+    const alive = -(r + data.x[row]!) * lnAlphaT[iT]! - s * lnBetaT[iT]!;
+    const died = lnDeathShare[xi]! + logSubExp(half[rowTxPair[row]!]!, half[rowTPair[row]!]!);
+    total += data.weight[row]! * (lnGammaRx[xi]! + common + logAddExp(alive, died));
   }
   return total;
 }

