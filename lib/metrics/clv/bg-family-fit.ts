@@ -88,7 +88,7 @@ function evaluate(k: BgVariant, p: BgNbdParams, data: CompressedSummaries, gradi
     if (gradient) {
       const invT = 1 / (alpha + times[iT]!);
       const invTx = 1 / (alpha + times[txIndex[row]!]!);
-      weightByX[xi] += w;
+      weightByX[xi] = weightByX[xi]! + w;
       gr += w * (-logT + sigma * gap);
       ga += w * (-rx * invT + sigma * rx * (invT - invTx));
       gA += (w * sigma) / a;
