@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { createWorkspace, expectKpis, formMessage, signUp, uploadCsv } from './helpers';
+
+/**
+ * Seven lines, four customers, one refund (UTC workspace, all in Q1 2024).
+ *
+ *   sales:  c1 10.00 + 20.50 = 30.50 (2 orders)   c2 5.25 + 14.75 = 20.00 (2 orders)
+ *           c3 100.00 (1 order)                    c4 49.50 (1 order)
+ *   refund: c3 −30.00 (a refund line is not an order)
+ *
+ *   orders            = 2 + 2 + 1 + 1                 = 6
+ *   revenue           = 30.50 + 20.00 + 100.00 + 49.50 = $200.00
+ *   refunds           = $30.00
+ *   net revenue       = 200.00 − 30.00                 = $170.00
+ *   customers         = 4 (c1–c4 each have a sale)
+ *   AOV               = revenue ÷ orders = 200.00 ÷ 6  = 33.333… → $33.33
+ *   frequency         = orders ÷ customers = 6 ÷ 4     = 1.500
+ *   customer value    = AOV × frequency = 200.00 ÷ 4   = $50.00
+ *   repeat rate       = customers with 2+ orders ÷ customers = 2 ÷ 4 = 50.0%
+ *   mean historic CLV = net revenue ÷ customers = 170.00 ÷ 4 = $42.50
+ */
+const ORDERS_CSV = [
+  'customer_id,date,amount',
+  'c1,2024-01-05,10.00',
+  'c1,2024-02-10,20.50',
+  'c2,2024-01-20,5.25',
+  'c3,2024-03-01,100.00',
+  'c2,2024-03-15,14.75',
+  'c3,2024-03-20,-30.00',
+  'c4,2024-02-29,49.50',
+].join('\n') + '\n';
+
+const EXPECTED = {
+  customers: '4',
+  orders: '6',
+  netRevenue: '$170.00',
+  aov: '$33.33',
+  frequency: '1.500',
+  customerValue: '$50.00',
+  repeatRate: '50.0%',
+  meanClv: '$42.50',
+};
+
+const SUMMARY = 'Imported orders.csv: 7 rows read → 6 orders and 1 refunds added, 0 already imported; 4 customers (4 new); net $170.00 in the file.';
+
+test('sign up, create a workspace, import a CSV and see the hand-computed KPIs', async ({ page }) => {
+  const { email } = await signUp(page, 'import');
+  const slug = await createWorkspace(page, 'Import');
+
+  await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV);
+  await expect(formMessage(page, 'status')).toHaveText(SUMMARY);
+  const history = page.getByTestId('import-history');
+  await expect(history.locator('tbody tr')).toHaveCount(1);
+  await expect(history.locator('tbody tr').first()).toContainText('orders.csv');
+  await expect(history.locator('tbody tr').first()).toContainText(email);
+  await expect(history.locator('tbody tr').first()).toContainText('$170.00');
+
+  await page.goto(`/w/${slug}`);
+  await expect(page.getByTestId('period-heading')).toHaveText('All time');
+  await expectKpis(page, EXPECTED);
+  await expect(page.getByText('$200.00 revenue − $30.00 refunds')).toBeVisible();
+
+  // The customers page lists the four imported customers.
+  await page.goto(`/w/${slug}/customers`);
+  await expect(page.getByTestId('customer-count')).toHaveText('4 customers');
+  for (const id of ['c1', 'c2', 'c3', 'c4']) await expect(page.getByRole('link', { name: id, exact: true })).toBeVisible();
+});
+
+test('a malformed amount in data row 3 names the row and column and imports nothing', async ({ page }) => {
+  await signUp(page, 'bad-row');
+  const slug = await createWorkspace(page, 'Bad row');
+
+  const csv = ['customer_id,date,amount', 'c1,2024-01-05,10.00', 'c2,2024-01-06,11.00', 'c3,2024-01-07,12.5x', 'c4,2024-01-08,13.00'].join('\n') + '\n';
+  await uploadCsv(page, slug, 'bad.csv', csv);
+  const alert = formMessage(page, 'alert');
+  await expect(alert).toContainText('nothing was imported');
+  await expect(alert).toContainText('Row 3');
+  await expect(alert).toContainText('"amount"');
+  await expect(alert).toContainText('12.5x');
+
+  await page.goto(`/w/${slug}/data`);
+  await expect(page.getByText('No imports yet.')).toBeVisible();
+  await page.goto(`/w/${slug}`);
+  await expect(page.getByText('No orders yet.')).toBeVisible();
+});
+
+test('uploading the same file twice adds nothing the second time', async ({ page }) => {
+  await signUp(page, 'twice');
+  const slug = await createWorkspace(page, 'Twice');
+
+  await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV);
+  await expect(formMessage(page, 'status')).toHaveText(SUMMARY);
+  await page.goto(`/w/${slug}`);
+  await expectKpis(page, EXPECTED);
+
+  await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV);
+  await expect(formMessage(page, 'status')).toHaveText(
+    'Imported orders.csv: 7 rows read → 0 orders and 0 refunds added, 7 already imported; 4 customers (0 new); net $170.00 in the file.',
+  );
+  await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(2);
+
+  await page.goto(`/w/${slug}`);
+  await expectKpis(page, EXPECTED);
+});
