@@ -41,10 +41,7 @@ export function formatDay(day: number): string {
  * or Date at its local date in `timeZone` (IANA name). Returns null for an unreadable date.
  */
 export function toDay(value: string | Date, timeZone: string): number | null {
-  if (typeof value === 'string') {
-    const day = parseDay(value);
-    if (day !== null) return day;
-  }
+  if (typeof value === 'string' && DATE_ONLY.test(value)) return parseDay(value); // 2024-02-30 stays invalid
   const instant = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(instant.getTime())) return null;
   if (timeZone === 'UTC') return Math.floor(instant.getTime() / MS_PER_DAY);

@@ -13,6 +13,7 @@ export {
   type TimeUnit,
   type Transaction,
 } from './summary';
+export { formatDay, parseDay } from './calendar';
 export { compressSummaries, type CompressedSummaries, type SummaryColumns } from './compress';
 export {
   runModel,
@@ -24,6 +25,7 @@ export {
 } from './run-model';
 export { runBacktest, type BacktestInput, type BacktestResult, type CumulativePoint } from './backtest';
 export {
+  DEFAULT_CHURN_MODEL,
   getTransactionModel,
   TRANSACTION_MODEL_NAMES,
   type TransactionModel,

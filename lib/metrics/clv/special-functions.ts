@@ -90,12 +90,12 @@ export function oneMinusExpOver(k: number, logRatio: number): number {
 }
 
 /**
- * Digamma ψ(x) = d ln Γ(x)/dx for x > 0: recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 6, then the
+ * Digamma ψ(x) = d ln Γ(x)/dx for x > 0: recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 10, then the
  * asymptotic series of Abramowitz & Stegun 6.3.18. Absolute error below 1e-14.
  */
 export function digamma(x: number): number {
   let result = 0;
-  while (x < 6) {
+  while (x < 10) {
     result -= 1 / x;
     x += 1;
   }

@@ -21,6 +21,8 @@ import {
 import type { FitResult } from './results';
 
 export type TransactionModelName = 'bgnbd' | 'mbgnbd' | 'pnbd';
+/** The product's churn model: unlike BG/NBD it lets a one-time buyer be dead (README.md). */
+export const DEFAULT_CHURN_MODEL: TransactionModelName = 'mbgnbd';
 export const TRANSACTION_MODEL_NAMES: readonly TransactionModelName[] = ['bgnbd', 'mbgnbd', 'pnbd'];
 export type TransactionParams = BgNbdParams | ParetoNbdParams;
 
