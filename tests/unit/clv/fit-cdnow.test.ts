@@ -7,7 +7,8 @@ import { compressSpend, compressSummaries, fitBgBb, fitGammaGamma, fitSbg, getTr
 import { readPatterns, readSurvival } from '@/lib/cli/read-tables';
 import { cdnowCalibration, DATASETS, relativeError } from './cdnow-fixture';
 
-function expectParams(actual: Record<string, number>, expected: Record<string, number>, tol: Record<string, number> = {}) {
+function expectParams(params: object, expected: Record<string, number>, tol: Record<string, number> = {}) {
+  const actual = params as Record<string, number>;
   for (const [name, value] of Object.entries(expected)) {
     expect(relativeError(actual[name]!, value), `${name}: ${actual[name]} vs ${value}`).toBeLessThan(tol[name] ?? 1e-3);
   }
