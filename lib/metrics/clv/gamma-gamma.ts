@@ -20,6 +20,9 @@ export const GG_PARAM_NAMES = ['p', 'q', 'gamma'] as const;
 
 /** Distinct (x, m_x) pairs with weights; customers with x = 0 or m_x ≤ 0 are left out (and counted). */
 export interface SpendData {
+  /** Distinct x values, and each row's index into them (the Γ terms depend on x only). */
+  xs: Float64Array;
+  xIndex: Int32Array;
   x: Float64Array;
   m: Float64Array;
   weight: Float64Array;
@@ -56,21 +59,31 @@ export function compressSpend(frequency: ArrayLike<number>, monetary: ArrayLike<
     ws[k]!++;
   }
   const customers = frequency.length - excluded;
-  return { x: Float64Array.from(xs), m: Float64Array.from(ms), weight: Float64Array.from(ws), customers, excluded };
+  const distinct = [...new Set(xs)];
+  const position = new Map(distinct.map((v, i) => [v, i]));
+  return {
+    xs: Float64Array.from(distinct),
+    xIndex: Int32Array.from(xs, (v) => position.get(v)!),
+    x: Float64Array.from(xs),
+    m: Float64Array.from(ms),
+    weight: Float64Array.from(ws),
+    customers,
+    excluded,
+  };
 }
 
 /** Weighted Σ ln f(m_x | p, q, γ; x) over the spend data (header formula). */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendData): number {
   const { p, q, gamma } = params;
   const constant = -lnGamma(q) + q * Math.log(gamma);
+  // Γ terms and px·ln x depend on x only: once per distinct x, not per customer.
+  const perX = Float64Array.from(data.xs, (x) => lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x) + constant);
   let total = 0;
   for (let i = 0; i < data.weight.length; i++) {
     const x = data.x[i]!;
     const m = data.m[i]!;
     const px = p * x;
-    total +=
-      data.weight[i]! *
-      (lnGamma(px + q) - lnGamma(px) + constant + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + x * m));
+    total += data.weight[i]! * (perX[data.xIndex[i]!]! + (px - 1) * Math.log(m) - (px + q) * Math.log(gamma + x * m));
   }
   return total;
 }

@@ -61,4 +61,4 @@ export {
   type ClvOptions,
   type MonthConvention,
 } from './clv';
-export { simulateBgNbd, createRng } from './simulate';
+export { simulateBgNbd, createRng, sampleGamma } from './simulate';
