@@ -47,6 +47,7 @@ export function bgBbLogLikelihoodOne(p: BgBbParams, x: number, tx: number, n: nu
   return total;
 }
 
+/** Weighted Σ w·ln L over recency/frequency patterns (header formula); unitless. */
 export function bgBbLogLikelihood(p: BgBbParams, patterns: BgBbPattern[]): number {
   let total = 0;
   for (const q of patterns) if (q.weight > 0) total += q.weight * bgBbLogLikelihoodOne(p, q.frequency, q.recency, q.periods);

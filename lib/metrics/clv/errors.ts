@@ -9,6 +9,7 @@ export type ClvErrorCode =
   | 'invalid-option'
   | 'unknown-model';
 
+/** Invalid input, with a machine-readable code and the 0-based row when one is to blame. */
 export class ClvInputError extends Error {
   readonly code: ClvErrorCode;
   /** 0-based index of the offending customer or row, when there is one. */

@@ -5,6 +5,7 @@
 const bits = new Float64Array(1);
 const halves = new Uint32Array(bits.buffer);
 
+/** Dense first-seen indices for numbers; `values[i]` is the number with index i. */
 export class NumberInterner {
   private keys: Float64Array;
   private slots: Int32Array;

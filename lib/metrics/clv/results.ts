@@ -46,6 +46,7 @@ export function parseModelName(name: string): ModelName {
   throw new ClvInputError('unknown-model', `unknown model "${name}"; expected one of ${MODEL_NAMES.join(', ')}`);
 }
 
+/** A failure before fitting: the data cannot identify the model (message says why, in words). */
 export function notEnoughData<P extends ParamsOf<P>>(model: ModelName, customers: number, message: string): FitFailure<P> {
   return { ok: false, model, reason: 'not-enough-data', message, customers, converged: false };
 }

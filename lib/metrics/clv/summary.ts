@@ -57,6 +57,7 @@ export function daysPerUnit(unit: TimeUnit): number {
   return unit === 'weeks' ? 7 : 1;
 }
 
+/** Day number of a YYYY-MM-DD option, or ClvInputError('invalid-option') naming `what`. */
 export function requireDay(text: string, what: string): number {
   const day = parseDay(text);
   if (day === null) throw new ClvInputError('invalid-option', `${what} must be a date YYYY-MM-DD, got "${text}"`);

@@ -53,6 +53,7 @@ export function invertPositiveDefinite(m: number[][]): number[][] | null {
   return m.map((_, i) => columns.map((col) => col[i]!));
 }
 
+/** Σ a_i b_i. */
 export function dot(a: number[], b: number[]): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
