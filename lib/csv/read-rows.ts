@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import Papa from 'papaparse';
 import { splitWhitespace } from './detect';
 import type { Delimiter } from './fields';
@@ -17,8 +18,13 @@ export async function* readRecords(text: AsyncIterable<string>, delimiter: Delim
     }
     return;
   }
-  const parser = source.pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: 'greedy' }));
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: 'greedy' });
+  // pipe() would drop a read error (e.g. bytes that are not UTF-8) and leave the parser waiting
+  // forever; pipeline() destroys the parser with it, so the loop below throws instead.
+  const piped = pipeline(source, parser);
+  piped.catch(() => {}); // the same error surfaces from the iteration
   for await (const record of parser as AsyncIterable<string[]>) yield record;
+  await piped;
 }
 
 async function* stripBom(text: AsyncIterable<string>): AsyncGenerator<string> {

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeConnection } from '@/db';
+import { getCustomer, listCustomerOrders, listCustomers } from '@/db/queries/customers';
+import { getImport, listImports } from '@/db/queries/imports';
+import { listClvDistribution, listPeriodAggregates } from '@/db/queries/metrics';
+import { getMembershipBySlug, listWorkspacesForUser } from '@/db/queries/workspaces';
+import { createTestWorkspace, importText } from '@/tests/helpers/db';
+
+afterAll(closeConnection);
+
+describe('a member of workspace B cannot read workspace A', () => {
+  let a: Awaited<ReturnType<typeof createTestWorkspace>>;
+  let b: Awaited<ReturnType<typeof createTestWorkspace>>;
+  let aCustomerId: number;
+  let aImportId: string;
+
+  beforeAll(async () => {
+    a = await createTestWorkspace('tenant-a');
+    b = await createTestWorkspace('tenant-b');
+    const summary = await importText(a, 'customer_id,date,amount\nsecret-customer,2024-01-01,99.00\n');
+    aImportId = summary.importId;
+    const { rows } = await listCustomers({ workspaceId: a.workspace.id, sort: 'net', dir: 'desc', page: 1, pageSize: 10 });
+    aCustomerId = rows[0]!.id;
+  });
+
+  it('finds no membership for B in A (the pages answer 404)', async () => {
+    expect(await getMembershipBySlug(b.user.id, a.workspace.slug)).toBeNull();
+    expect((await getMembershipBySlug(a.user.id, a.workspace.slug))?.role).toBe('owner');
+    expect((await listWorkspacesForUser(b.user.id)).map((w) => w.slug)).toEqual([b.workspace.slug]);
+  });
+
+  it("finds none of A's customers, orders or imports by id through B's workspace", async () => {
+    expect(await getCustomer(a.workspace.id, aCustomerId)).not.toBeNull();
+    expect(await getCustomer(b.workspace.id, aCustomerId)).toBeNull();
+    expect(await listCustomerOrders(b.workspace.id, aCustomerId)).toEqual([]);
+    expect(await getImport(a.workspace.id, aImportId)).not.toBeNull();
+    expect(await getImport(b.workspace.id, aImportId)).toBeNull();
+  });
+
+  it("lists nothing of A's in B's lists and metrics", async () => {
+    expect(await listImports(b.workspace.id)).toEqual([]);
+    expect((await listCustomers({ workspaceId: b.workspace.id, q: 'secret', sort: 'net', dir: 'desc', page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await listPeriodAggregates(b.workspace, 'all'))[0]).toMatchObject({ orders: 0, revenueMinor: 0 });
+    expect((await listClvDistribution(b.workspace)).every((n) => n === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatDecimal, formatInteger, formatMoney, formatPercent } from '@/lib/format';
+import { periodKey, periodLabel } from '@/lib/metrics/periods';
+
+describe('formatting as the overview shows it', () => {
+  it('formats money exactly from minor units', () => {
+    expect(formatMoney(250_031_563, 'USD')).toBe('$2,500,315.63');
+    expect(formatMoney(3589.3648, 'USD')).toBe('$35.89');
+    expect(formatMoney(-550, 'USD')).toBe('-$5.50');
+    expect(formatMoney(1500, 'JPY')).toBe('¥1,500');
+    expect(formatMoney(5, 'EUR')).toBe('€0.05');
+  });
+
+  it('formats counts and ratios', () => {
+    expect(formatInteger(23_570)).toBe('23,570');
+    expect(formatDecimal(69_659 / 23_570)).toBe('2.955');
+    expect(formatPercent(0.49478)).toBe('49.5%');
+  });
+
+  it('names calendar periods', () => {
+    expect(periodKey('quarter', '1997-01-01')).toBe('1997-Q1');
+    expect(periodKey('quarter', '1997-10-01')).toBe('1997-Q4');
+    expect(periodKey('month', '1998-06-01')).toBe('1998-06');
+    expect(periodKey('year', '1998-01-01')).toBe('1998');
+    expect(periodLabel('1997-Q1')).toBe('Q1 1997');
+    expect(periodLabel('1998-06')).toBe('Jun 1998');
+  });
+});
