@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3000;
+// Several checkouts on one machine can each run the suite on a port of their own.
+const PORT = Number(process.env.E2E_PORT ?? 3000);
 
 /**
  * Runs against a production build (`next build` first; .ci/run does it) in Debian's Chromium.
