@@ -148,18 +148,11 @@ async function refreshCustomerAggregates(tx: BulkTransaction, workspaceId: strin
   );
 }
 
-export interface ImportHistoryRow {
+/** One line of the import history: the import's counts plus who made it, and when. */
+export interface ImportHistoryRow extends Omit<ImportSummary, 'importId'> {
   id: string;
   fileName: string;
   status: string;
-  rowsRead: number;
-  ordersAdded: number;
-  refundsAdded: number;
-  rowsAlreadyImported: number;
-  customersInFile: number;
-  customersAdded: number;
-  netTotalMinor: number;
-  currency: string;
   createdAt: Date;
   createdByEmail: string | null;
 }
