@@ -17,11 +17,25 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+// Resolving against a placeholder origin tells whether a path stays on this site the way a browser
+// would read it: browsers drop tabs and newlines ("/\t/evil.example" becomes "//evil.example") and
+// treat "\" as "/", so string prefix checks alone are not enough.
+const PLACEHOLDER_ORIGIN = 'http://worthwise.invalid';
+
 /**
  * Only same-site relative paths are followed after sign-in, so a crafted link cannot send a user
- * to another site.
+ * to another site. Anything with control characters or backslashes, or that resolves to another
+ * origin, falls back.
  */
 export function safeCallbackUrl(value: string | undefined | null, fallback = '/w'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value;
+  if (!value || !value.startsWith('/') || value.length > 2000) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, PLACEHOLDER_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
