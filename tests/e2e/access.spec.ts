@@ -25,7 +25,13 @@ test('a member of another workspace gets 404 on the demo workspace', async ({ pa
 });
 
 test('signed out, the demo workspace redirects to sign-in', async ({ page }) => {
-  await page.goto(`/w/${DEMO.slug}`);
-  await expect(page).toHaveURL(/\/sign-in(\?|$)/);
+  await page.goto(`/w/${DEMO.slug}/customers?sort=orders`);
+  await expect(page).toHaveURL(/\/sign-in\?/);
+  expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe(`/w/${DEMO.slug}/customers?sort=orders`);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  // Signing in from there comes back to the page that was asked for.
+  await page.getByLabel('E-mail').fill(DEMO.email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${DEMO.slug}/customers\\?sort=orders$`));
 });
