@@ -44,6 +44,9 @@ export interface ImportTransactionsParams {
  */
 export async function importTransactions(p: ImportTransactionsParams): Promise<ImportSummary> {
   return withBulkTransaction(async (tx) => {
+    // One import at a time per workspace: the aggregate refresh below reads the orders table, and
+    // two concurrent imports would each overwrite the other's totals with a stale snapshot.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`import:${p.workspaceId}`]);
     await tx.query(`CREATE TEMP TABLE import_staging (
       line_no integer NOT NULL, customer_key text NOT NULL, occurred_at timestamptz NOT NULL,
       amount_minor bigint NOT NULL, order_id text, quantity integer) ON COMMIT DROP`);
@@ -137,7 +140,9 @@ async function refreshCustomerAggregates(tx: BulkTransaction, workspaceId: strin
          count(*) FILTER (WHERE o.amount_minor >= 0)::int AS order_count,
          coalesce(sum(o.amount_minor) FILTER (WHERE o.amount_minor >= 0), 0) AS revenue,
          coalesce(-sum(o.amount_minor) FILTER (WHERE o.amount_minor < 0), 0) AS refunds,
-         min(o.occurred_at) AS first_at, max(o.occurred_at) AS last_at
+         -- First and last *purchase*: a later refund does not move the last order date.
+         min(o.occurred_at) FILTER (WHERE o.amount_minor >= 0) AS first_at,
+         max(o.occurred_at) FILTER (WHERE o.amount_minor >= 0) AS last_at
        FROM orders o
        WHERE o.workspace_id = $1::uuid AND o.customer_id IN (
          SELECT c2.id FROM customers c2

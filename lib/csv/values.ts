@@ -3,6 +3,12 @@ import type { DateFormat } from './fields';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
+ * The largest amount one row may carry (10^11 minor units, e.g. $1,000,000,000.00). It keeps every
+ * sum over a million-row file, and a customer's lifetime totals, far inside a bigint.
+ */
+export const MAX_AMOUNT_MINOR = 100_000_000_000;
+
+/**
  * A decimal amount in major units → integer minor units, exactly (string arithmetic, no float
  * rounding). Accepts an optional sign and an optional leading `$`, `€` or `£`. More decimals than
  * the currency has is an error, never a silent rounding.
@@ -15,7 +21,9 @@ export function parseAmountMinor(text: string, minorDigits: number): Parsed<numb
     return { ok: false, message: `has more than ${minorDigits} decimal places` };
   }
   const minor = Number(whole + fraction.padEnd(minorDigits, '0'));
-  if (!Number.isSafeInteger(minor)) return { ok: false, message: 'is too large' };
+  if (!(minor <= MAX_AMOUNT_MINOR)) {
+    return { ok: false, message: `is more than ${(MAX_AMOUNT_MINOR / 10 ** minorDigits).toLocaleString('en-US')}, the most one row may hold` };
+  }
   return { ok: true, value: sign === '-' && minor !== 0 ? -minor : minor };
 }
 

@@ -130,8 +130,29 @@ describe('refunds, order ids and aggregates', () => {
       ['alice', 3, 6550, 550],
       ['bob', 1, 1200, 0],
     ]);
+    // The last order is the last purchase (2024-03-01), not the later refund on 2024-03-04.
+    expect(rows[0]!.lastOrderAt?.toISOString()).toBe('2024-03-01T00:00:00.000Z');
     const [all] = await listPeriodAggregates(target.workspace, 'all');
     expect(all).toMatchObject({ orders: 4, revenueMinor: 7750, refundsMinor: 550, activeCustomers: 2, repeatCustomers: 1 });
+  });
+
+  it('keeps every customer total right when two imports into existing customers run at once', async () => {
+    // Found by the break-it test: without a per-workspace lock the later aggregate refresh wrote
+    // totals from a snapshot that missed the other import's orders. 400 existing customers, then two
+    // files at once with 3 × $1.00 and 3 × $2.00 each: every customer ends with 7 orders and $9.50.
+    const target = await createTestWorkspace('concurrent');
+    const customersCsv = (n: number, day: string, amount: string) =>
+      ['customer_id,date,amount', ...Array.from({ length: n }, (_, i) => `k${i % 400},${day}-${String(1 + Math.floor(i / 400)).padStart(2, '0')},${amount}`)].join('\n');
+    await importText(target, customersCsv(400, '2023-12', '0.50'));
+    await Promise.all([importText(target, customersCsv(1200, '2024-01', '1.00')), importText(target, customersCsv(1200, '2024-02', '2.00'))]);
+    const db = await getDb();
+    const [totals] = await db
+      .select({
+        orders: sql<number>`sum(order_count)::int`, revenue: sql<number>`sum(revenue_minor)::int`,
+        wrong: sql<number>`count(*) FILTER (WHERE order_count <> 7 OR revenue_minor <> 950)::int`,
+      })
+      .from(customers).where(eq(customers.workspaceId, target.workspace.id));
+    expect(totals).toEqual({ orders: 2800, revenue: 380_000, wrong: 0 });
   });
 
   it('adds only the new rows of an overlapping later export', async () => {

@@ -23,6 +23,13 @@ describe('parseAmountMinor', () => {
     expect(parseAmountMinor(text, 2)).toMatchObject({ ok: false, message: 'is not a number' });
   });
 
+  it('caps one row at 10^11 minor units, so a million rows still sum inside a bigint (break-it test: 1,100 × 90,071,992,547,409.91 overflowed)', () => {
+    expect(parseAmountMinor('1000000000.00', 2)).toEqual({ ok: true, value: 100_000_000_000 });
+    expect(parseAmountMinor('1000000000.01', 2)).toEqual({ ok: false, message: 'is more than 1,000,000,000, the most one row may hold' });
+    expect(parseAmountMinor('90071992547409.91', 2)).toMatchObject({ ok: false });
+    expect(parseAmountMinor('100000000001', 0)).toEqual({ ok: false, message: 'is more than 100,000,000,000, the most one row may hold' });
+  });
+
   it('rejects more decimals than the currency has instead of rounding', () => {
     expect(parseAmountMinor('1.234', 2)).toEqual({ ok: false, message: 'has more than 2 decimal places' });
   });
