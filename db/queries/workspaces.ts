@@ -43,7 +43,8 @@ export function slugify(name: string): string {
 
 /**
  * Creates a workspace with the creator as owner, in one transaction. The slug is the name's slug,
- * suffixed -2, -3… until the unique index accepts it.
+ * suffixed -2, -3… until the unique index accepts it. Two people creating "Acme" at the same moment
+ * can pick the same free slug: the insert then does nothing and the next free one is tried.
  */
 export async function createWorkspace(
   input: { name: string; userId: string; currency?: string; timeZone?: string },
@@ -52,18 +53,23 @@ export async function createWorkspace(
   const d = db ?? (await getDb());
   const base = slugify(input.name);
   return d.transaction(async (tx) => {
-    const taken = await tx
-      .select({ slug: workspaces.slug })
-      .from(workspaces)
-      .where(sql`${workspaces.slug} = ${base} OR ${workspaces.slug} LIKE ${`${base}-%`}`);
-    const used = new Set(taken.map((t) => t.slug));
-    let slug = base;
-    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-    const [workspace] = await tx
-      .insert(workspaces)
-      .values({ name: input.name, slug, createdBy: input.userId, currency: input.currency, timeZone: input.timeZone })
-      .returning();
-    await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: input.userId, role: 'owner' });
-    return workspace!;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const taken = await tx
+        .select({ slug: workspaces.slug })
+        .from(workspaces)
+        .where(sql`${workspaces.slug} = ${base} OR ${workspaces.slug} LIKE ${`${base}-%`}`);
+      const used = new Set(taken.map((t) => t.slug));
+      let slug = base;
+      for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+      const [workspace] = await tx
+        .insert(workspaces)
+        .values({ name: input.name, slug, createdBy: input.userId, currency: input.currency, timeZone: input.timeZone })
+        .onConflictDoNothing({ target: workspaces.slug })
+        .returning();
+      if (!workspace) continue;
+      await tx.insert(memberships).values({ workspaceId: workspace.id, userId: input.userId, role: 'owner' });
+      return workspace;
+    }
+    throw new Error(`No free slug for "${base}" after 20 attempts`);
   });
 }

@@ -44,3 +44,15 @@ describe('a member of workspace B cannot read workspace A', () => {
     expect((await listClvDistribution(b.workspace)).every((n) => n === 0)).toBe(true);
   });
 });
+
+describe('workspace slugs', () => {
+  it('gives six workspaces created at once with one name six different slugs', async () => {
+    // Found by the break-it test: four of six parallel "Race Shop" creations failed on the unique slug.
+    const owner = await createTestWorkspace('race-owner');
+    const { createWorkspace, slugify } = await import('@/db/queries/workspaces');
+    const name = `Race ${owner.workspace.id.slice(0, 8)}`;
+    const created = await Promise.all(Array.from({ length: 6 }, () => createWorkspace({ name, userId: owner.user.id })));
+    const base = slugify(name);
+    expect(new Set(created.map((w) => w.slug))).toEqual(new Set([base, ...[2, 3, 4, 5, 6].map((n) => `${base}-${n}`)]));
+  });
+});
