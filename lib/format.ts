@@ -24,6 +24,11 @@ export function formatMoney(minor: number, currency: string): string {
 }
 
 /** 2.95537 → "2.955". */
+/** "1 refund", "2 refunds", "1,000 rows": a count with its noun in the right number. */
+export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatInteger(n)} ${n === 1 ? singular : plural}`;
+}
+
 export function formatDecimal(n: number, digits = 3): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

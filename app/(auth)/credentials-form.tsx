@@ -38,7 +38,9 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign
           className={inputClass}
         />
         <FieldError state={state} name="password" />
-        {mode === 'sign-up' && <span className="mt-1 block text-xs font-normal text-slate-500">At least 12 characters.</span>}
+        {mode === 'sign-up' && !(state.status === 'error' && state.fieldErrors?.password) && (
+          <span className="mt-1 block text-xs font-normal text-slate-500">At least 12 characters.</span>
+        )}
       </label>
       <FormMessage state={state} />
       <button type="submit" disabled={pending} className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">

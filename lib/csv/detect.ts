@@ -31,12 +31,15 @@ export function splitWhitespace(line: string): string[] {
   return trimmed === '' ? [] : trimmed.split(/\s+/);
 }
 
-/** Reads the layout from the start of a file (a few KB are enough). */
-export function detectLayout(sample: string, previewRows = 8): FileLayout {
+/**
+ * Reads the layout from the start of a file (a few KB are enough). `isWholeFile` says the sample
+ * is the entire file, so its last line is complete too.
+ */
+export function detectLayout(sample: string, previewRows = 8, isWholeFile = false): FileLayout {
   const text = sample.replace(/^\uFEFF/, '');
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   // The last line of a sample may be cut off mid-row.
-  const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
+  const complete = isWholeFile || lines.length <= 1 ? lines : lines.slice(0, -1);
   const delimiter = detectDelimiter(complete);
   const rows =
     delimiter === 'whitespace'

@@ -1,4 +1,4 @@
-import { formatInteger, formatMoney } from '@/lib/format';
+import { formatCount, formatInteger, formatMoney } from '@/lib/format';
 
 /** The largest upload the form accepts (the server-action body limit in next.config.js is above it). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -9,9 +9,9 @@ export function describeImport(
   s: { rowsRead: number; ordersAdded: number; refundsAdded: number; rowsAlreadyImported: number; customersInFile: number; customersAdded: number; netTotalMinor: number; currency: string },
 ): string {
   return (
-    `Imported ${fileName}: ${formatInteger(s.rowsRead)} rows read → ${formatInteger(s.ordersAdded)} orders and ` +
-    `${formatInteger(s.refundsAdded)} refunds added, ${formatInteger(s.rowsAlreadyImported)} already imported; ` +
-    `${formatInteger(s.customersInFile)} customers (${formatInteger(s.customersAdded)} new); ` +
+    `Imported ${fileName}: ${formatCount(s.rowsRead, 'row')} read → ${formatCount(s.ordersAdded, 'order')} and ` +
+    `${formatCount(s.refundsAdded, 'refund')} added, ${formatInteger(s.rowsAlreadyImported)} already imported; ` +
+    `${formatCount(s.customersInFile, 'customer')} (${formatInteger(s.customersAdded)} new); ` +
     `net ${formatMoney(s.netTotalMinor, s.currency)} in the file.`
   );
 }

@@ -39,7 +39,7 @@ export function stageRows(
 
   const reject = (error: RowError) => {
     report.errorCount += 1;
-    if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
+    if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ ...error, value: shortened(error.value) });
   };
 
   async function* chunks(): AsyncGenerator<string> {
@@ -91,6 +91,13 @@ const FIELD_FOR_KEY: Record<string, ImportField> = {
   orderId: 'orderId',
   quantity: 'quantity',
 };
+
+// A rejected cell is quoted back to the user; a 450 KB customer id must not become a 9 MB answer.
+const MAX_QUOTED_CHARS = 80;
+
+function shortened(value: string): string {
+  return value.length <= MAX_QUOTED_CHARS ? value : `${value.slice(0, MAX_QUOTED_CHARS)}…`;
+}
 
 /** Quotes a CSV field for COPY; an unquoted empty field would be read as NULL. */
 function csvField(value: string): string {

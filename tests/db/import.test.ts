@@ -101,6 +101,12 @@ describe('a file with a bad row writes nothing', () => {
     expect(await counts(target.workspace.id)).toEqual({ customers: 0, orders: 0, imports: 0 });
   });
 
+  it('quotes at most 80 characters of a rejected value', async () => {
+    const target = await createTestWorkspace('long-value');
+    const error = await expectRejected(importText(target, `customer_id,date,amount\n${'x'.repeat(500)},2024-01-01,5.00\n`));
+    expect(error.report.errors[0]).toMatchObject({ row: 1, column: 'customer_id', value: `${'x'.repeat(80)}…`, message: 'is longer than 200 characters' });
+  });
+
   it('rejects bytes that are not UTF-8 text', async () => {
     const target = await createTestWorkspace('binary');
     const { importFile } = await import('@/db/queries/import-file');

@@ -41,7 +41,7 @@ const EXPECTED = {
   meanClv: '$42.50',
 };
 
-const SUMMARY = 'Imported orders.csv: 7 rows read → 6 orders and 1 refunds added, 0 already imported; 4 customers (4 new); net $170.00 in the file.';
+const SUMMARY = 'Imported orders.csv: 7 rows read → 6 orders and 1 refund added, 0 already imported; 4 customers (4 new); net $170.00 in the file.';
 
 test('sign up, create a workspace, import a CSV and see the hand-computed KPIs', async ({ page }) => {
   const { email } = await signUp(page, 'import');

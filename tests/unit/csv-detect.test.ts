@@ -29,6 +29,9 @@ describe('detectLayout and guessMapping', () => {
 
   it('detects semicolon and tab separators', () => {
     expect(detectLayout('a;b;c\n1;2;3\n4;5;6\n').delimiter).toBe(';');
+    // A sample that is the whole file keeps its last row in the preview (the newcomer test saw it dropped).
+    expect(detectLayout('a,b\n1,2\n3,4', 8, true).preview).toEqual([['1', '2'], ['3', '4']]);
+    expect(detectLayout('a,b\n1,2\n3,4', 8, false).preview).toEqual([['1', '2']]);
     expect(detectLayout('a\tb\tc\n1\t2\t3\n4\t5\t6\n').delimiter).toBe('\t');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatInteger, formatMoney, formatPercent } from '@/lib/format';
+import { formatCount, formatDecimal, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { periodKey, periodLabel } from '@/lib/metrics/periods';
 
 describe('formatting as the overview shows it', () => {
@@ -15,6 +15,9 @@ describe('formatting as the overview shows it', () => {
     expect(formatInteger(23_570)).toBe('23,570');
     expect(formatDecimal(69_659 / 23_570)).toBe('2.955');
     expect(formatPercent(0.49478)).toBe('49.5%');
+    expect(formatCount(1, 'refund')).toBe('1 refund');
+    expect(formatCount(0, 'refund')).toBe('0 refunds');
+    expect(formatCount(69_659, 'order')).toBe('69,659 orders');
   });
 
   it('names calendar periods', () => {

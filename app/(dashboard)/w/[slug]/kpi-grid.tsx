@@ -12,9 +12,9 @@ export function KpiGrid({ metrics: m, currency, isAllTime }: { metrics: PeriodMe
         hint={m.refundsMinor > 0 ? `${formatMoney(m.revenueMinor, currency)} revenue − ${formatMoney(m.refundsMinor, currency)} refunds` : 'No refunds'} />
       <KpiCard testId="kpi-aov" label="Average order value" value={formatMoney(m.aovMinor, currency)} hint="Revenue ÷ orders" />
       <KpiCard testId="kpi-frequency" label="Purchase frequency" value={formatDecimal(m.purchaseFrequency)} hint="Orders ÷ customers" />
-      <KpiCard testId="kpi-customer-value" label="Customer value" value={formatMoney(m.customerValueMinor, currency)} hint="AOV × purchase frequency" />
+      <KpiCard testId="kpi-customer-value" label="Customer value (gross)" value={formatMoney(m.customerValueMinor, currency)} hint="AOV × purchase frequency, before refunds" />
       <KpiCard testId="kpi-repeat-rate" label="Repeat-customer rate" value={formatPercent(m.repeatRate)} hint="Customers with 2+ orders" />
-      <KpiCard testId="kpi-mean-clv" label="Mean historic CLV" value={formatMoney(m.meanClvMinor, currency)} hint="Net revenue ÷ customers" />
+      <KpiCard testId="kpi-mean-clv" label="Mean historic CLV (net)" value={formatMoney(m.meanClvMinor, currency)} hint="Net revenue ÷ customers, after refunds" />
     </div>
   );
 }

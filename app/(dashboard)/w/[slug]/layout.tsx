@@ -13,7 +13,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
         <WorkspaceNav slug={workspace.slug} />
       </div>
-      {children}
+      <main>{children}</main>
     </div>
   );
 }

@@ -81,7 +81,9 @@ export default async function CustomersPage({ params, searchParams }: {
               );
             })}
             {rows.length === 0 && (
-              <tr><td colSpan={COLUMNS.length} className="px-3 py-6 text-center text-slate-500">No customers match.</td></tr>
+              <tr><td colSpan={COLUMNS.length} className="px-3 py-6 text-center text-slate-500">
+                {query.q ? `No customer id contains “${query.q}”.` : total === 0 ? 'No customers yet: upload your order history on the Data page.' : 'No customers on this page.'}
+              </td></tr>
             )}
           </tbody>
         </table>

@@ -28,7 +28,7 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
 
   async function onFileChange(file: File | undefined) {
     if (!file) return setLayout(null);
-    const detected = detectLayout(await file.slice(0, SAMPLE_BYTES).text());
+    const detected = detectLayout(await file.slice(0, SAMPLE_BYTES).text(), undefined, file.size <= SAMPLE_BYTES);
     const guessed = guessMapping(detected);
     setLayout(detected);
     setMapping(guessed);
