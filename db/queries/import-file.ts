@@ -1,4 +1,4 @@
-import { decodeUtf8, readRecords } from '@/lib/csv/read-rows';
+import { decodeUtf8, NotTextError, readRecords } from '@/lib/csv/read-rows';
 import { stageRows } from '@/lib/imports/stage-rows';
 import type { ImportTransactionsInput } from '@/lib/validation/imports';
 import { importTransactions, ImportRejectedError, type ImportSummary } from './imports';
@@ -31,7 +31,7 @@ export async function importFile(p: ImportFileParams): Promise<ImportSummary> {
       report,
     });
   } catch (error) {
-    if (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) {
+    if (error instanceof NotTextError) {
       throw new ImportRejectedError('The file is not UTF-8 text. Export it as CSV (UTF-8) and try again.', report);
     }
     throw error;

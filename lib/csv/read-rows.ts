@@ -35,10 +35,29 @@ async function* stripBom(text: AsyncIterable<string>): AsyncGenerator<string> {
   }
 }
 
-/** Decodes a byte stream (e.g. an uploaded File) as UTF-8 text chunks. */
+/** The bytes are not text: invalid UTF-8, or a NUL byte (which no CSV has and Postgres refuses). */
+export class NotTextError extends Error {
+  constructor() {
+    super('The file is not UTF-8 text');
+  }
+}
+
+/** Decodes a byte stream (e.g. an uploaded File) as UTF-8 text chunks; throws NotTextError. */
 export async function* decodeUtf8(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for await (const chunk of bytes) yield decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
+  for await (const chunk of bytes) {
+    if (chunk.includes(0)) throw new NotTextError();
+    try {
+      yield decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new NotTextError();
+    }
+  }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw new NotTextError();
+  }
   if (rest) yield rest;
 }

@@ -101,6 +101,13 @@ describe('a file with a bad row writes nothing', () => {
     expect(await counts(target.workspace.id)).toEqual({ customers: 0, orders: 0, imports: 0 });
   });
 
+  it('rejects a NUL byte as not text instead of failing in COPY (break-it test: a 500)', async () => {
+    const target = await createTestWorkspace('nul');
+    const error = await expectRejected(importText(target, 'customer_id,date,amount\nn\u00001,2024-01-01,5.00\n'));
+    expect(error.message).toMatch(/not UTF-8 text/);
+    expect(await counts(target.workspace.id)).toEqual({ customers: 0, orders: 0, imports: 0 });
+  });
+
   it('quotes at most 80 characters of a rejected value', async () => {
     const target = await createTestWorkspace('long-value');
     const error = await expectRejected(importText(target, `customer_id,date,amount\n${'x'.repeat(500)},2024-01-01,5.00\n`));

@@ -21,6 +21,11 @@ export async function importTransactionsAction(slug: string, _prev: ActionState<
   const fields = Object.fromEntries([...formData.entries()].filter(([key]) => key !== 'file'));
   const parsed = importTransactionsSchema.safeParse(fields);
   if (!parsed.success) return fromZodError(parsed.error, undefined, 'Check the column mapping.');
+  // Metrics add amounts up in the reporting currency; converting other currencies needs a rate per
+  // currency, so until the upload asks for one, a file must be in the workspace's currency.
+  if (parsed.data.currency !== workspace.currency) {
+    return fail(`This workspace reports in ${workspace.currency}, so the file's amounts must be in ${workspace.currency} too (the form said ${parsed.data.currency}).`);
+  }
 
   let summary: ImportSummary;
   try {

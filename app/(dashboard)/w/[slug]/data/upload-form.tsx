@@ -76,7 +76,8 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
             </label>
             <label className="block text-sm font-medium">
               Currency of the amounts
-              <input name="currency" defaultValue={currency} maxLength={3} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5" />
+              <input name="currency" value={currency} readOnly aria-describedby="currency-hint" className="mt-1 block w-full rounded-md border border-slate-200 bg-slate-50 px-2 py-1.5" />
+              <span id="currency-hint" className="mt-1 block text-xs font-normal text-slate-500">The workspace&apos;s reporting currency</span>
             </label>
           </div>
           <p className="text-xs text-slate-500">A negative amount is a refund. Every row must be valid: a file with any bad row imports nothing.</p>
