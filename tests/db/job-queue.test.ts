@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeConnection } from '@/db';
+import { closeJobQueue, enqueueJob, JOB_QUEUES, workJobs } from '@/db/job-queue';
+
+afterAll(async () => {
+  await closeJobQueue();
+  await closeConnection();
+});
+
+describe('the Postgres-backed job queue', () => {
+  it('hands a queued job to a worker in this process, once', async () => {
+    const seen: string[] = [];
+    const token = randomUUID();
+    const done = new Promise<void>((resolve) => {
+      void workJobs<{ token: string }>(JOB_QUEUES.modelRun, async ({ token: t }) => {
+        seen.push(t);
+        if (t === token) resolve();
+      });
+    });
+    const id = await enqueueJob(JOB_QUEUES.modelRun, { token });
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await done;
+    expect(seen.filter((t) => t === token)).toEqual([token]);
+  });
+
+  it('keeps a second model run for one workspace from queuing while the first waits', async () => {
+    const key = `workspace:${randomUUID()}`;
+    const first = await enqueueJob(JOB_QUEUES.modelRun, { n: 1 }, { singletonKey: key });
+    const second = await enqueueJob(JOB_QUEUES.modelRun, { n: 2 }, { singletonKey: key });
+    expect(first).not.toBeNull();
+    expect(second).toBeNull();
+  });
+});
