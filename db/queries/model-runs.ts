@@ -86,6 +86,17 @@ export async function getModelRun(workspaceId: string, runId: string, db?: Db): 
   return row ?? null;
 }
 
+/** True when the workspace has a completed run. */
+export async function hasCompletedModelRun(workspaceId: string, db?: Db): Promise<boolean> {
+  const d = db ?? (await getDb());
+  const [row] = await d
+    .select({ id: modelRuns.id })
+    .from(modelRuns)
+    .where(and(eq(modelRuns.workspaceId, workspaceId), eq(modelRuns.status, 'completed')))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The workspace's most recently queued run, whatever its status, or null. */
 export async function getLatestModelRun(workspaceId: string, db?: Db): Promise<ModelRun | null> {
   const d = db ?? (await getDb());
