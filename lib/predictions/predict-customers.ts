@@ -46,7 +46,13 @@ export type PredictCustomersResult =
       note: string | null;
       rows: PredictionRows;
     }
-  | { ok: false; message: string; customersFitted: number };
+  | {
+      ok: false;
+      message: string;
+      customersFitted: number;
+      /** False when the optimiser did not settle; null when there was too little data to try, or the fit was not at fault. */
+      converged: false | null;
+    };
 
 /**
  * Summarises each history at the calibration end (x, t_x, T, mean repeat spend in minor units;
@@ -64,7 +70,10 @@ export function predictCustomers(input: PredictCustomersInput): PredictCustomers
     horizon: PREDICTION_MONTHS * monthLength(input.unit),
     clv: { months: PREDICTION_MONTHS, margin: input.grossMargin, monthlyDiscountRate: input.monthlyDiscountRate },
   });
-  if (!result.ok) return { ok: false, message: result.failure.message, customersFitted: customers.length };
+  if (!result.ok) {
+    const converged = result.failure.reason === 'did-not-converge' ? false : null;
+    return { ok: false, message: result.failure.message, customersFitted: customers.length, converged };
+  }
   const p = result.predictions;
   const fitted = result.transactions;
   const spendParams = result.spend?.ok ? { ...result.spend.params } : null;
@@ -78,7 +87,8 @@ export function predictCustomers(input: PredictCustomersInput): PredictCustomers
   };
   const bad = countInvalid(rows);
   if (bad > 0) {
-    return { ok: false, message: `the fitted model gave no usable prediction for ${bad} of ${customers.length} customers`, customersFitted: customers.length };
+    const message = `the fitted model gave no usable prediction for ${bad} of ${customers.length} customers`;
+    return { ok: false, message, customersFitted: customers.length, converged: null };
   }
   return {
     ok: true,

@@ -72,7 +72,9 @@ async function execute({ run, workspace }: ClaimedModelRun, seconds: RunTimings)
     monthlyDiscountRate: run.monthlyDiscountRate ?? 0.01,
   });
   seconds.fit = lap();
-  if (!fit.ok) return failWith({ calibrationEnd, customersFitted: fit.customersFitted, message: fit.message });
+  if (!fit.ok) {
+    return failWith({ calibrationEnd, customersFitted: fit.customersFitted, converged: fit.converged, fitSeconds: seconds.fit, message: fit.message });
+  }
 
   const backtest = backtestWorkspace({ histories, lastDay, model: run.model, unit: run.unit });
   seconds.backtest = lap();

@@ -182,12 +182,24 @@ describe('runs that cannot fit', () => {
     const message = 'not enough repeat purchases to fit: 0 of 120 customers bought twice';
     expect(result).toMatchObject({ status: 'failed', message });
     const run = (await getModelRun(target.workspace.id, result.runId))!;
-    expect(run).toMatchObject({ status: 'failed', message, customersFitted: 120, params: null, logLikelihood: null, backtest: null });
+    expect(run).toMatchObject({ status: 'failed', message, customersFitted: 120, converged: null, params: null, logLikelihood: null, backtest: null });
     expect(run.calibrationEnd).toBe('2024-06-28');
     expect(run.finishedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(run)).not.toMatch(/NaN|Infinity/);
     expect(await predictionsOf(target.workspace.id)).toEqual([]);
     expect(await getPredictionSummary(target.workspace.id)).toBeNull();
+  });
+
+  it('four customers, two repeaters → failed: the fit did not converge (recorded as such)', async () => {
+    const target = await createTestWorkspace('tiny');
+    await importText(target, 'customer_id,date,amount\nc1,2024-01-05,10.00\nc1,2024-02-10,20.50\nc2,2024-01-20,5.25\nc2,2024-03-15,14.75\nc3,2024-03-01,100.00\nc4,2024-02-29,49.50\n');
+    const result = await runModelNow({ workspaceId: target.workspace.id });
+    expect(result.status).toBe('failed');
+    const run = (await getModelRun(target.workspace.id, result.runId))!;
+    expect(run).toMatchObject({ status: 'failed', converged: false, customersFitted: 4, params: null });
+    expect(run.message).toMatch(/^mbgnbd fit did not converge: /);
+    expect(run.fitSeconds).toBeGreaterThanOrEqual(0);
+    expect(await predictionsOf(target.workspace.id)).toEqual([]);
   });
 
   it('a workspace without orders → failed: no orders to fit a model to', async () => {
