@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
 import { closeConnection, getConnection } from './index';
-import { printDemoLogin, seedDemo } from './seed-demo';
+import { printDemoLogin, printModelRun, seedDemo } from './seed-demo';
 
 /**
  * Runs before `npm run dev`. On the embedded database: migrate (on open) and seed the demo, so a
@@ -13,8 +13,9 @@ if (env.DATABASE_URL) {
   console.log(`Preparing the embedded database in ${env.PGLITE_DIR} …`);
   await getConnection();
   const started = Date.now();
-  const { slug, imported } = await seedDemo();
-  if (imported) console.log(`Imported the CDNOW demo (69,659 orders) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const { slug, imported, modelRun } = await seedDemo();
+  if (imported) console.log(`Seeded the CDNOW demo (69,659 orders and a model run) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (modelRun) printModelRun(modelRun);
   printDemoLogin(slug);
   await closeConnection();
 }

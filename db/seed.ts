@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
 import { closeConnection } from './index';
-import { printDemoLogin, seedDemo } from './seed-demo';
+import { printDemoLogin, printModelRun, seedDemo } from './seed-demo';
 
 /**
  * `npm run db:seed`: the CDNOW demo into the database in DATABASE_URL (or the embedded one).
@@ -16,7 +16,9 @@ if (env.DATABASE_URL) {
   }
 }
 const started = Date.now();
-const { slug, imported } = await seedDemo();
-console.log(imported ? `Seeded the CDNOW demo in ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'The CDNOW demo is already seeded.');
+const { slug, imported, modelRun } = await seedDemo();
+const elapsed = ((Date.now() - started) / 1000).toFixed(1);
+console.log(imported || modelRun ? `Seeded the CDNOW demo in ${elapsed} s.` : 'The CDNOW demo is already seeded.');
+if (modelRun) printModelRun(modelRun);
 printDemoLogin(slug);
 await closeConnection();

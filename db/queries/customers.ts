@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { CustomerSort } from '@/lib/validation/customers';
 import { getDb, type Db } from '../index';
-import { customers, orders } from '../schema';
+import { customerPredictions, customers, orders } from '../schema';
 
 const netClv = sql<number>`(${customers.revenueMinor} - ${customers.refundsMinor})`;
 const aov = sql<number>`(CASE WHEN ${customers.orderCount} = 0 THEN 0 ELSE ${customers.revenueMinor}::float8 / ${customers.orderCount} END)`;
@@ -14,7 +14,12 @@ const SORT_COLUMNS: Record<CustomerSort, SQL | typeof customers.externalId> = {
   aov,
   first: sql`${customers.firstOrderAt}`,
   last: sql`${customers.lastOrderAt}`,
+  clv: sql`${customerPredictions.predictedClv12mMinor}`,
+  alive: sql`${customerPredictions.probabilityAlive}`,
 };
+
+// Customers without a prediction (none yet, or no spend model) sort after those with one, either way.
+const NULLS_LAST_SORTS: ReadonlySet<CustomerSort> = new Set(['clv', 'alive']);
 
 export interface ListCustomersParams {
   workspaceId: string;
@@ -25,7 +30,7 @@ export interface ListCustomersParams {
   pageSize: number;
 }
 
-/** One page of the workspace's customers with their stored aggregates, plus the matching total. */
+/** One page of the workspace's customers with their stored aggregates and prediction, plus the matching total. */
 export async function listCustomers(p: ListCustomersParams, db?: Db) {
   const d = db ?? (await getDb());
   const where = and(
@@ -33,6 +38,9 @@ export async function listCustomers(p: ListCustomersParams, db?: Db) {
     p.q ? ilike(customers.externalId, `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
   );
   const order = p.dir === 'asc' ? asc : desc;
+  const column = SORT_COLUMNS[p.sort];
+  const primary = !NULLS_LAST_SORTS.has(p.sort) ? order(column)
+    : p.dir === 'asc' ? sql`${column} ASC NULLS LAST` : sql`${column} DESC NULLS LAST`;
   const [rows, [count]] = await Promise.all([
     d
       .select({
@@ -43,11 +51,14 @@ export async function listCustomers(p: ListCustomersParams, db?: Db) {
         refundsMinor: customers.refundsMinor,
         firstOrderAt: customers.firstOrderAt,
         lastOrderAt: customers.lastOrderAt,
+        predictedClv12mMinor: customerPredictions.predictedClv12mMinor,
+        probabilityAlive: customerPredictions.probabilityAlive,
       })
       .from(customers)
+      .leftJoin(customerPredictions, and(eq(customerPredictions.workspaceId, customers.workspaceId), eq(customerPredictions.customerId, customers.id)))
       .where(where)
       // The id breaks ties so that pages never overlap.
-      .orderBy(order(SORT_COLUMNS[p.sort]), order(customers.id))
+      .orderBy(primary, order(customers.id))
       .limit(p.pageSize)
       .offset((p.page - 1) * p.pageSize),
     d.select({ n: sql<number>`count(*)::int` }).from(customers).where(where),

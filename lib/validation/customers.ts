@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const CUSTOMER_SORTS = ['customer', 'orders', 'revenue', 'net', 'aov', 'first', 'last'] as const;
+export const CUSTOMER_SORTS = ['customer', 'orders', 'revenue', 'net', 'aov', 'first', 'last', 'clv', 'alive'] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 /** The customers page's searchParams, with defaults: biggest net CLV first. */

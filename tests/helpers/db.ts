@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createUser } from '@/db/queries/users';
 import { createWorkspace } from '@/db/queries/workspaces';
 import { importFile } from '@/db/queries/import-file';
@@ -32,4 +33,19 @@ export function importText(
     })(),
     input,
   });
+}
+
+/**
+ * CDNOW_sample.txt (tests/fixtures/datasets): masterid sampleid date cds dollars, whitespace, no
+ * header. The customer is the sample id, as in the golden files (one-to-one with the master id).
+ */
+export const CDNOW_SAMPLE_INPUT: ImportTransactionsInput = importTransactionsSchema.parse({
+  delimiter: 'whitespace', hasHeader: false, customerId: 1, date: 2, quantity: 3, amount: 4, dateFormat: 'YYYYMMDD', currency: 'USD',
+});
+
+/** The lines of CDNOW_sample.txt, optionally only customers with sample id ≤ `maxCustomer`. */
+export function readCdnowSample(maxCustomer = Infinity): string {
+  const lines = readFileSync('tests/fixtures/datasets/CDNOW_sample.txt', 'utf8').split(/\r?\n/)
+    .filter((line) => line.trim() && Number(line.trim().split(/\s+/)[1]) <= maxCustomer);
+  return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDecimal, formatInteger, formatMoney, formatPercent } from '@/lib/format';
+import { formatCount, formatDateTime, formatDecimal, formatInteger, formatMoney, formatPercent, formatSeconds } from '@/lib/format';
 import { periodKey, periodLabel } from '@/lib/metrics/periods';
 
 describe('formatting as the overview shows it', () => {
@@ -18,6 +18,14 @@ describe('formatting as the overview shows it', () => {
     expect(formatCount(1, 'refund')).toBe('1 refund');
     expect(formatCount(0, 'refund')).toBe('0 refunds');
     expect(formatCount(69_659, 'order')).toBe('69,659 orders');
+    expect(formatSeconds(0.3468)).toBe('0.35 s');
+    expect(formatSeconds(75.24)).toBe('75.2 s');
+  });
+
+  it('formats an instant in the workspace time zone', () => {
+    // 1997-01-01T04:30Z is 23:30 on 31 December in New York (UTC−5).
+    expect(formatDateTime(new Date('1997-01-01T04:30:00Z'), 'America/New_York')).toBe('1996-12-31 23:30');
+    expect(formatDateTime(new Date('1997-01-01T00:05:00Z'), 'UTC')).toBe('1997-01-01 00:05');
   });
 
   it('names calendar periods', () => {

@@ -108,7 +108,9 @@ export function runBacktest(input: BacktestInput): BacktestResult {
  */
 export function cumulativeByWeek(cohort: PurchaseHistory[], lastDay: number, expectedNew: (days: number) => number): CumulativePoint[] {
   if (cohort.length === 0) return [];
-  const origin = Math.min(...cohort.map((h) => h.days[0]!));
+  // A loop, not Math.min(...): one argument per customer overflows the stack past ~120,000 customers.
+  let origin = Infinity;
+  for (const h of cohort) origin = Math.min(origin, h.days[0]!);
   const weeks = Math.ceil((lastDay - origin + 1) / 7);
   const acquisitions = new Map<number, number>();
   const actualPerWeek = new Float64Array(weeks + 1);

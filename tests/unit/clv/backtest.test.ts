@@ -3,6 +3,7 @@
 // (actual 1,882); actual totals also in tests/fixtures/datasets/README.md.
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '@/lib/metrics/clv/index';
+import { cumulativeByWeek } from '@/lib/metrics/clv/backtest';
 import { cdnowHistories } from './cdnow-fixture';
 
 describe('CDNOW BG/NBD backtest (calibration to 1997-09-30, holdout to 1998-06-30)', () => {
@@ -29,5 +30,17 @@ describe('CDNOW BG/NBD backtest (calibration to 1997-09-30, holdout to 1998-06-3
     expect(result.mae).toBeCloseTo(mae, 12);
     expect(result.rmse).toBeGreaterThanOrEqual(result.mae);
     expect(result.bias).toBeCloseTo((1653.4 - 1882) / n, 3);
+  });
+});
+
+describe('cumulative tracking of a large cohort', () => {
+  it('handles 200,000 customers (no argument spread over the cohort)', () => {
+    // 2,000 customers acquired on each of days 0–99, every one buying again on day 100: all 200,000
+    // repeat purchases fall in week 15 (days 98–104), none in weeks 1–14.
+    const cohort = Array.from({ length: 200_000 }, (_, i) => ({ customerId: String(i), days: [i % 100, 100], values: [1, 1] }));
+    const weekly = cumulativeByWeek(cohort, 104, () => 0);
+    expect(weekly).toHaveLength(15);
+    expect(weekly[13]!.actual).toBe(0);
+    expect(weekly[14]!.actual).toBe(200_000);
   });
 });

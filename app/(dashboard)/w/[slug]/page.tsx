@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { listClvDistribution, listPeriodAggregates } from '@/db/queries/metrics';
+import { getLatestModelRun, getModelRun } from '@/db/queries/model-runs';
+import { getPredictionSummary } from '@/db/queries/predictions';
 import { requireMembership } from '@/lib/auth/guards';
 import { clvBucketLabels } from '@/lib/metrics/clv-distribution';
 import { periodMetrics } from '@/lib/metrics/historic';
@@ -10,6 +12,8 @@ import { overviewParamsSchema } from '@/lib/validation/overview';
 import { BarChart } from '@/app/_components/bar-chart';
 import { PeriodPicker } from '@/app/_components/period-picker';
 import { KpiGrid } from './kpi-grid';
+import { ModelStatus } from './model-status';
+import { PredictionGrid } from './prediction-grid';
 import { PeriodTable } from './period-table';
 
 export const metadata = { title: 'Overview · Worthwise' };
@@ -22,11 +26,16 @@ export default async function OverviewPage({ params, searchParams }: {
   const { workspace } = await requireMembership(slug, 'viewer');
   const { by, period } = overviewParamsSchema.parse(await searchParams);
 
-  const [selectedRows, monthly, distribution] = await Promise.all([
+  const [selectedRows, monthly, distribution, latestRun, predictions] = await Promise.all([
     listPeriodAggregates(workspace, by),
     listPeriodAggregates(workspace, 'month'),
     listClvDistribution(workspace),
+    getLatestModelRun(workspace.id),
+    getPredictionSummary(workspace.id),
   ]);
+  // The stored predictions may belong to an earlier run than the latest (pending or failed) one.
+  const predictedRun = !predictions ? null
+    : predictions.modelRunId === latestRun?.id ? latestRun : await getModelRun(workspace.id, predictions.modelRunId);
   const rows = selectedRows.map((r) => ({ key: r.key, ...periodMetrics(r) }));
   const chosen = by === 'all' ? rows[0] : (rows.find((r) => r.key === period) ?? rows[rows.length - 1]);
   const basePath = `/w/${workspace.slug}`;
@@ -43,6 +52,13 @@ export default async function OverviewPage({ params, searchParams }: {
   const symbol = currencySymbol(workspace.currency);
   return (
     <div className="space-y-6">
+      {latestRun && (
+        <section className="space-y-4" aria-labelledby="predictions-heading">
+          <h2 id="predictions-heading" className="text-lg font-semibold">Predicted, next 12 months</h2>
+          <ModelStatus latest={latestRun} predicted={predictedRun} timeZone={workspace.timeZone} />
+          {predictions && predictedRun && <PredictionGrid summary={predictions} run={predictedRun} currency={workspace.currency} />}
+        </section>
+      )}
       <PeriodPicker basePath={basePath} by={by} period={chosen.key} periods={rows.map((r) => r.key)} />
       <h2 className="text-lg font-semibold" data-testid="period-heading">{by === 'all' ? 'All time' : periodLabel(chosen.key)}</h2>
       <KpiGrid metrics={chosen} currency={workspace.currency} isAllTime={by === 'all'} />

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { listCustomers } from '@/db/queries/customers';
 import { requireMembership } from '@/lib/auth/guards';
-import { formatDate, formatInteger, formatMoney } from '@/lib/format';
+import { formatDate, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { customerMetrics } from '@/lib/metrics/historic';
 import { listCustomersSchema, type CustomerSort, type ListCustomersInput } from '@/lib/validation/customers';
 import { Pagination } from '@/app/_components/pagination';
@@ -18,6 +18,8 @@ const COLUMNS: { sort: CustomerSort; label: string; numeric?: boolean }[] = [
   { sort: 'aov', label: 'AOV', numeric: true },
   { sort: 'first', label: 'First order' },
   { sort: 'last', label: 'Last order' },
+  { sort: 'clv', label: 'Predicted CLV 12m', numeric: true },
+  { sort: 'alive', label: 'P(alive)', numeric: true },
 ];
 
 export default async function CustomersPage({ params, searchParams }: {
@@ -77,6 +79,8 @@ export default async function CustomersPage({ params, searchParams }: {
                   <td className="px-3 py-2 text-right">{formatMoney(m.aovMinor, workspace.currency)}</td>
                   <td className="px-3 py-2">{m.firstOrderAt ? formatDate(m.firstOrderAt, workspace.timeZone) : '—'}</td>
                   <td className="px-3 py-2">{m.lastOrderAt ? formatDate(m.lastOrderAt, workspace.timeZone) : '—'}</td>
+                  <td className="px-3 py-2 text-right">{row.predictedClv12mMinor === null ? '—' : formatMoney(row.predictedClv12mMinor, workspace.currency)}</td>
+                  <td className="px-3 py-2 text-right">{row.probabilityAlive === null ? '—' : formatPercent(row.probabilityAlive)}</td>
                 </tr>
               );
             })}

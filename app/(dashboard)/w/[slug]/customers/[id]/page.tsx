@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getCustomer, listCustomerOrders } from '@/db/queries/customers';
+import { getCustomerPrediction } from '@/db/queries/predictions';
 import { requireMembership } from '@/lib/auth/guards';
-import { formatDate, formatInteger, formatMoney } from '@/lib/format';
+import { formatDate, formatDecimal, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { customerMetrics } from '@/lib/metrics/historic';
 import { KpiCard } from '@/app/_components/kpi-card';
 
@@ -15,7 +16,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ slug:
   if (!Number.isSafeInteger(customerId) || customerId < 1) notFound();
   const customer = await getCustomer(workspace.id, customerId);
   if (!customer) notFound();
-  const orders = await listCustomerOrders(workspace.id, customer.id, ORDER_LIMIT);
+  const [orders, prediction] = await Promise.all([
+    listCustomerOrders(workspace.id, customer.id, ORDER_LIMIT),
+    getCustomerPrediction(workspace.id, customer.id),
+  ]);
   const m = customerMetrics(customer);
   const money = (minor: number) => formatMoney(minor, workspace.currency);
   const day = (d: Date | null) => (d ? formatDate(d, workspace.timeZone) : '—');
@@ -34,6 +38,17 @@ export default async function CustomerPage({ params }: { params: Promise<{ slug:
         <KpiCard label="First order" value={day(m.firstOrderAt)} />
         <KpiCard label="Last order" value={day(m.lastOrderAt)} />
       </div>
+      {prediction ? (
+        <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          <KpiCard testId="customer-predicted-clv" label="Predicted CLV, next 12 months"
+            value={prediction.predictedClv12mMinor === null ? '—' : money(prediction.predictedClv12mMinor)} hint="Gross margin, discounted" />
+          <KpiCard testId="customer-expected-purchases" label="Expected purchases, next 12 months" value={formatDecimal(prediction.expectedPurchases12m, 2)} />
+          <KpiCard testId="customer-p-alive" label="P(alive)" value={formatPercent(prediction.probabilityAlive)} hint="Chance the customer still buys" />
+          <KpiCard testId="customer-overdue" label="Overdue" value={prediction.overdue ? 'Yes' : 'No'} hint="Silent longer than their usual gap" />
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600" data-testid="customer-no-prediction">No prediction for this customer yet: no completed model run includes them.</p>
+      )}
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
