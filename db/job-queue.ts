@@ -16,9 +16,6 @@ export const JOB_QUEUES = {
 } as const;
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 
-// 'stately': per singleton key at most one job waiting and one running, so ten imports in a row
-// queue one more model run, not ten. Imports are each their own job.
-const QUEUE_POLICIES: Record<JobQueueName, 'stately' | 'standard'> = { 'model-run': 'stately', 'import-file': 'standard' };
 
 const globalForJobs = globalThis as unknown as { worthwiseJobQueue?: Promise<PgBoss> };
 
@@ -37,7 +34,7 @@ async function openJobQueue(): Promise<PgBoss> {
       : new PgBoss({ ...common, db: pgliteExecutor(conn.pg) });
   boss.on('error', (error) => console.error('[jobs]', error));
   await boss.start();
-  for (const name of Object.values(JOB_QUEUES)) await boss.createQueue(name, { name, policy: QUEUE_POLICIES[name] });
+  for (const name of Object.values(JOB_QUEUES)) await boss.createQueue(name, { name, policy: 'standard' });
   return boss;
 }
 
@@ -57,13 +54,12 @@ function pgliteExecutor(pg: PGlite) {
   };
 }
 
-/**
- * Queues one job. On a 'stately' queue a second job with the same `singletonKey` is not queued
- * while one already waits (null comes back).
- */
-export async function enqueueJob(name: JobQueueName, data: object, options: { singletonKey?: string } = {}): Promise<string | null> {
+/** Queues one job; a job that fails or dies with its process is tried once more. */
+export async function enqueueJob(name: JobQueueName, data: object): Promise<string> {
   const boss = await getJobQueue();
-  return boss.send(name, data, { retryLimit: 1, expireInSeconds: 60 * 60, ...options });
+  const id = await boss.send(name, data, { retryLimit: 1, expireInSeconds: 60 * 60 });
+  if (!id) throw new Error(`The job queue did not accept a ${name} job`);
+  return id;
 }
 
 /** Runs `handler` for each job of `name` in this process, one job at a time. */

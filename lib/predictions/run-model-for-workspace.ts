@@ -1,6 +1,7 @@
-// Running the CLV model for a workspace, independent of what triggers it: the import action runs it
-// after its response, the demo seed runs it inline, and a job queue can call executeModelRun with
-// the two ids alone, because everything a run needs is on its row.
+// Running the CLV model for a workspace, independent of what triggers it: an import queues it as a
+// background job (the worker calls executeModelRun with the two ids alone, because everything a
+// run needs is on its row), and the demo seed runs it inline.
+import { enqueueJob, JOB_QUEUES } from '@/db/job-queue';
 import { completeModelRun } from '@/db/queries/complete-model-run';
 import { claimModelRun, createModelRun, failModelRun, type ClaimedModelRun, type CreateModelRunInput, type ModelRunOutcome } from '@/db/queries/model-runs';
 import { listPurchaseHistories } from '@/db/queries/purchase-histories';
@@ -14,11 +15,21 @@ export const DEFAULT_TIME_UNIT = 'weeks';
 
 export type EnqueueModelRunInput = Pick<CreateModelRunInput, 'workspaceId'> & Partial<Omit<CreateModelRunInput, 'workspaceId'>>;
 
-/** Queues a run with the default churn model and unit unless told otherwise; returns its id. */
+/** Records a queued run with the default churn model and unit unless told otherwise; returns its id. */
 export async function enqueueModelRun(input: EnqueueModelRunInput): Promise<string> {
   const run = await createModelRun({ model: DEFAULT_CHURN_MODEL, unit: DEFAULT_TIME_UNIT, ...input });
   return run.id;
 }
+
+/** Records a queued run and hands it to the background job queue (see lib/jobs/workers.ts). */
+export async function queueModelRun(input: EnqueueModelRunInput): Promise<string> {
+  const runId = await enqueueModelRun(input);
+  await enqueueJob(JOB_QUEUES.modelRun, { workspaceId: input.workspaceId, runId } satisfies ModelRunJob);
+  return runId;
+}
+
+/** The payload of a model-run job: everything else is on the run's row. */
+export interface ModelRunJob { workspaceId: string; runId: string }
 
 /** Wall-clock seconds of each step, for logs and benchmarks. */
 export interface RunTimings { histories: number; fit: number; backtest: number; write: number }

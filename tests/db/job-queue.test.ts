@@ -23,12 +23,4 @@ describe('the Postgres-backed job queue', () => {
     await done;
     expect(seen.filter((t) => t === token)).toEqual([token]);
   });
-
-  it('keeps a second model run for one workspace from queuing while the first waits', async () => {
-    const key = `workspace:${randomUUID()}`;
-    const first = await enqueueJob(JOB_QUEUES.modelRun, { n: 1 }, { singletonKey: key });
-    const second = await enqueueJob(JOB_QUEUES.modelRun, { n: 2 }, { singletonKey: key });
-    expect(first).not.toBeNull();
-    expect(second).toBeNull();
-  });
 });

@@ -2,14 +2,13 @@
 
 import { Readable } from 'node:stream';
 import { revalidatePath } from 'next/cache';
-import { after } from 'next/server';
 import { importFile } from '@/db/queries/import-file';
 import { ImportRejectedError, type ImportSummary } from '@/db/queries/imports';
 import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
 import { describeImport, MAX_UPLOAD_BYTES } from '@/lib/imports/describe';
 import { describeRowError } from '@/lib/imports/stage-rows';
-import { enqueueModelRun, executeModelRun } from '@/lib/predictions/run-model-for-workspace';
+import { queueModelRun } from '@/lib/predictions/run-model-for-workspace';
 import { importTransactionsSchema } from '@/lib/validation/imports';
 
 /** Uploads a transactions CSV into the workspace: all rows or none. Minimum role: admin. */
@@ -45,11 +44,10 @@ export async function importTransactionsAction(slug: string, _prev: ActionState<
     }
     throw error;
   }
-  // New data, new predictions: the run is queued now (the overview shows it) and fitted after the
-  // response, so the upload does not wait for the model. A file that added nothing changes nothing.
+  // New data, new predictions: the run is queued now (the overview shows it) and fitted by the
+  // background worker, so the upload does not wait for the model. A file that added nothing changes nothing.
   if (summary.ordersAdded + summary.refundsAdded > 0) {
-    const runId = await enqueueModelRun({ workspaceId: workspace.id, triggeredByImportId: summary.importId });
-    after(() => executeModelRun(workspace.id, runId));
+    await queueModelRun({ workspaceId: workspace.id, triggeredByImportId: summary.importId });
   }
   revalidatePath(`/w/${workspace.slug}`, 'layout');
   return ok(describeImport(file.name, summary), summary);
