@@ -113,7 +113,13 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_id_idx').on(t.userId)],
 );
 
-export const importStatusEnum = pgEnum('import_status', ['completed']);
+/**
+ * An upload's life: queued → checking (read and staged, the dry run) → checked (waiting for the
+ * user to commit) → importing → completed; or rejected (a bad row: nothing written), failed (an
+ * unexpected error: nothing written) or cancelled.
+ */
+export const IMPORT_STATUSES = ['queued', 'checking', 'checked', 'importing', 'completed', 'rejected', 'failed', 'cancelled'] as const;
+export const importStatusEnum = pgEnum('import_status', IMPORT_STATUSES);
 
 export const imports = pgTable(
   'imports',
@@ -133,10 +139,42 @@ export const imports = pgTable(
     currency: char('currency', { length: 3 }).notNull(),
     /** Column mapping and parse options used, so an import can be explained later. */
     options: jsonb('options').notNull(),
+    /** Size of the uploaded file and how far the background job has read it (the progress bar). */
+    fileBytes: bigint('file_bytes', { mode: 'number' }).notNull().default(0),
+    bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
+    /** The data-quality report of the dry run, kept with the import. */
+    report: jsonb('report'),
+    /** Why it was rejected or failed, in words for the user. */
+    message: text('message'),
+    cancelRequestedAt: timestamp('cancel_requested_at', { withTimezone: true, mode: 'date' }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+/**
+ * Validated rows of an upload between its dry run and its commit. Nothing reads them but the
+ * commit, which merges them into customers and orders in one transaction and deletes them; a
+ * cancelled or failed import deletes them too, so the workspace's data never sees them.
+ */
+export const importRows = pgTable(
+  'import_rows',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    customerKey: text('customer_key').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    orderId: text('order_id'),
+    quantity: integer('quantity'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.importId, t.lineNo] }),
+    foreignKey({ columns: [t.workspaceId, t.importId], foreignColumns: [imports.workspaceId, imports.id], name: 'import_rows_import_fk' }).onDelete('cascade'),
+  ],
 );
 
 export const customers = pgTable(
@@ -291,6 +329,7 @@ export type Workspace = typeof workspaces.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Import = typeof imports.$inferSelect;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export type Customer = typeof customers.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type ModelRun = typeof modelRuns.$inferSelect;

@@ -11,6 +11,8 @@ const envSchema = z.object({
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   PGLITE_DIR: z.string().trim().min(1).default('.pglite'),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** Folder where uploaded files wait for their background import job. */
+  UPLOAD_DIR: z.string().trim().min(1).default('.uploads'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -20,4 +22,5 @@ export const env: Env = envSchema.parse({
   DATABASE_URL: process.env.DATABASE_URL || undefined,
   PGLITE_DIR: process.env.PGLITE_DIR || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+  UPLOAD_DIR: process.env.UPLOAD_DIR || undefined,
 });

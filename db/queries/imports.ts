@@ -44,50 +44,77 @@ export interface ImportTransactionsParams {
  */
 export async function importTransactions(p: ImportTransactionsParams): Promise<ImportSummary> {
   return withBulkTransaction(async (tx) => {
-    // One import at a time per workspace: the aggregate refresh below reads the orders table, and
-    // two concurrent imports would each overwrite the other's totals with a stale snapshot.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`import:${p.workspaceId}`]);
-    await tx.query(`CREATE TEMP TABLE import_staging (
-      line_no integer NOT NULL, customer_key text NOT NULL, occurred_at timestamptz NOT NULL,
-      amount_minor bigint NOT NULL, order_id text, quantity integer) ON COMMIT DROP`);
-    await tx.copyCsv('import_staging (line_no, customer_key, occurred_at, amount_minor, order_id, quantity)', p.stagedCsv);
+    await lockWorkspaceImports(tx, p.workspaceId);
+    await createStagingTable(tx);
+    await tx.copyCsv(`import_staging (${STAGED_COLUMNS})`, p.stagedCsv);
     const { errorCount, rowsRead } = p.report;
     if (errorCount > 0) {
       throw new ImportRejectedError(`${errorCount} of ${rowsRead} rows are invalid, so nothing was imported.`, p.report);
     }
     if (rowsRead === 0) throw new ImportRejectedError('The file has no data rows.', p.report);
 
-    const [file] = await tx.query<{ customers: number; net: string }>(
-      `SELECT count(DISTINCT customer_key)::int AS customers, coalesce(sum(amount_minor), 0)::text AS net FROM import_staging`,
-    );
     const [created] = await tx.query<{ id: string }>(
       `INSERT INTO imports (workspace_id, file_name, status, rows_read, orders_added, refunds_added,
          rows_already_imported, customers_in_file, customers_added, net_total_minor, currency, options, created_by)
-       VALUES ($1, $2, 'completed', $3, 0, 0, 0, $4, 0, $5, $6, $7, $8) RETURNING id`,
-      [p.workspaceId, p.fileName, p.report.rowsRead, file!.customers, file!.net, p.currency, JSON.stringify(p.options), p.userId],
+       VALUES ($1, $2, 'importing', $3, 0, 0, 0, 0, 0, 0, $4, $5, $6) RETURNING id`,
+      [p.workspaceId, p.fileName, p.report.rowsRead, p.currency, JSON.stringify(p.options), p.userId],
     );
-    const importId = created!.id;
-    const customersAdded = await insertCustomers(tx, p.workspaceId);
-    const added = await insertOrders(tx, p.workspaceId, importId, p.currency);
-    await refreshCustomerAggregates(tx, p.workspaceId);
-    const summary: ImportSummary = {
-      importId,
-      rowsRead: p.report.rowsRead,
-      ordersAdded: added.orders,
-      refundsAdded: added.refunds,
-      rowsAlreadyImported: p.report.rowsRead - added.orders - added.refunds,
-      customersInFile: file!.customers,
-      customersAdded,
-      netTotalMinor: Number(file!.net),
-      currency: p.currency,
-    };
-    await tx.query(
-      `UPDATE imports SET orders_added = $3, refunds_added = $4, rows_already_imported = $5, customers_added = $6
-       WHERE workspace_id = $1 AND id = $2`,
-      [p.workspaceId, importId, summary.ordersAdded, summary.refundsAdded, summary.rowsAlreadyImported, customersAdded],
-    );
-    return summary;
+    return mergeStaging(tx, { workspaceId: p.workspaceId, importId: created!.id, currency: p.currency, rowsRead: p.report.rowsRead });
   });
+}
+
+/** The columns of the temporary `import_staging` table, in the order the staged CSV gives them. */
+export const STAGED_COLUMNS = 'line_no, customer_key, occurred_at, amount_minor, order_id, quantity';
+
+/**
+ * One import at a time per workspace, until the transaction ends: the aggregate refresh reads the
+ * orders table, and two concurrent imports would each overwrite the other's totals with a stale
+ * snapshot.
+ */
+export async function lockWorkspaceImports(tx: BulkTransaction, workspaceId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`import:${workspaceId}`]);
+}
+
+/** The transaction's own staging table, dropped at commit. */
+export async function createStagingTable(tx: BulkTransaction): Promise<void> {
+  await tx.query(`CREATE TEMP TABLE import_staging (
+    line_no integer NOT NULL, customer_key text NOT NULL, occurred_at timestamptz NOT NULL,
+    amount_minor bigint NOT NULL, order_id text, quantity integer) ON COMMIT DROP`);
+}
+
+/**
+ * Merges the staged rows into customers and orders for the import `importId` (whose row exists),
+ * refreshes the affected customers' aggregates and marks the import completed with its counts.
+ * Call inside the transaction that holds lockWorkspaceImports.
+ */
+export async function mergeStaging(
+  tx: BulkTransaction,
+  p: { workspaceId: string; importId: string; currency: string; rowsRead: number },
+): Promise<ImportSummary> {
+  const [file] = await tx.query<{ customers: number; net: string }>(
+    `SELECT count(DISTINCT customer_key)::int AS customers, coalesce(sum(amount_minor), 0)::text AS net FROM import_staging`,
+  );
+  const customersAdded = await insertCustomers(tx, p.workspaceId);
+  const added = await insertOrders(tx, p.workspaceId, p.importId, p.currency);
+  await refreshCustomerAggregates(tx, p.workspaceId);
+  const summary: ImportSummary = {
+    importId: p.importId,
+    rowsRead: p.rowsRead,
+    ordersAdded: added.orders,
+    refundsAdded: added.refunds,
+    rowsAlreadyImported: p.rowsRead - added.orders - added.refunds,
+    customersInFile: file!.customers,
+    customersAdded,
+    netTotalMinor: Number(file!.net),
+    currency: p.currency,
+  };
+  await tx.query(
+    `UPDATE imports SET status = 'completed', finished_at = now(), orders_added = $3, refunds_added = $4,
+       rows_already_imported = $5, customers_in_file = $6, customers_added = $7, net_total_minor = $8
+     WHERE workspace_id = $1 AND id = $2`,
+    [p.workspaceId, p.importId, summary.ordersAdded, summary.refundsAdded, summary.rowsAlreadyImported, summary.customersInFile, customersAdded, summary.netTotalMinor],
+  );
+  return summary;
 }
 
 async function insertCustomers(tx: BulkTransaction, workspaceId: string): Promise<number> {
@@ -129,8 +156,15 @@ async function insertOrders(tx: BulkTransaction, workspaceId: string, importId: 
   return row!;
 }
 
-/** Recomputes the stored per-customer aggregates for the customers named in the staged file. */
-async function refreshCustomerAggregates(tx: BulkTransaction, workspaceId: string): Promise<void> {
+/** The ids of the customers named in the staged file (a subquery; $1 is the workspace id). */
+const STAGED_CUSTOMER_IDS = `SELECT c2.id FROM customers c2
+  WHERE c2.workspace_id = $1::uuid AND c2.external_id IN (SELECT customer_key FROM import_staging)`;
+
+/**
+ * Recomputes the stored per-customer aggregates of the customers that `customerIds` (a trusted
+ * subquery of ours, never user input) selects: by default those named in the staged file.
+ */
+export async function refreshCustomerAggregates(tx: BulkTransaction, workspaceId: string, customerIds = STAGED_CUSTOMER_IDS): Promise<void> {
   await tx.query(
     `UPDATE customers c SET
        order_count = a.order_count, revenue_minor = a.revenue, refunds_minor = a.refunds,
@@ -144,9 +178,7 @@ async function refreshCustomerAggregates(tx: BulkTransaction, workspaceId: strin
          min(o.occurred_at) FILTER (WHERE o.amount_minor >= 0) AS first_at,
          max(o.occurred_at) FILTER (WHERE o.amount_minor >= 0) AS last_at
        FROM orders o
-       WHERE o.workspace_id = $1::uuid AND o.customer_id IN (
-         SELECT c2.id FROM customers c2
-         WHERE c2.workspace_id = $1::uuid AND c2.external_id IN (SELECT customer_key FROM import_staging))
+       WHERE o.workspace_id = $1::uuid AND o.customer_id IN (${customerIds})
        GROUP BY o.customer_id) a
      WHERE c.workspace_id = $1::uuid AND c.id = a.customer_id`,
     [workspaceId],

@@ -18,6 +18,13 @@ export async function getMembershipBySlug(userId: string, slug: string, db?: Db)
   return row ?? null;
 }
 
+/** A workspace by id, for background jobs (which carry ids, not a user): null when it is gone. */
+export async function getWorkspaceById(workspaceId: string, db?: Db) {
+  const d = db ?? (await getDb());
+  const [row] = await d.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row ?? null;
+}
+
 /** The user's workspaces, by name. */
 export async function listWorkspacesForUser(userId: string, db?: Db) {
   const d = db ?? (await getDb());

@@ -1,8 +1,5 @@
 import { formatCount, formatInteger, formatMoney } from '@/lib/format';
 
-/** The largest upload the form accepts (the server-action body limit in next.config.js is above it). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-
 /** "sales.csv: 1,000 rows read → 998 orders and 2 refunds added, 0 already imported; …" */
 export function describeImport(
   fileName: string,

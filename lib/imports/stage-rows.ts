@@ -23,11 +23,13 @@ const CHUNK_CHARS = 256 * 1024;
  * Turns parsed records into CSV for the import staging table
  * (line_no, customer_key, occurred_at, amount_minor, order_id, quantity), validating every row.
  * Invalid rows are reported in `report` and not staged; the caller must reject the whole import
- * when `report.errorCount > 0` after the chunks are consumed.
+ * when `report.errorCount > 0` after the chunks are consumed. `linePrefix` starts every line
+ * (e.g. "workspace id,import id," for the persistent import_rows table).
  */
 export function stageRows(
   records: AsyncIterable<string[]>,
   options: ImportTransactionsInput & { timeZone: string },
+  linePrefix = '',
 ): { chunks: AsyncGenerator<string>; report: StageReport } {
   const report: StageReport = { rowsRead: 0, errorCount: 0, errors: [] };
   const schema = transactionRowSchema(options);
@@ -72,7 +74,7 @@ export function stageRows(
         continue;
       }
       const r = parsed.data;
-      buffer += `${row},${csvField(r.customerKey)},${r.occurredAt.toISOString()},${r.amountMinor},${r.orderId === null ? '' : csvField(r.orderId)},${r.quantity ?? ''}\n`;
+      buffer += `${linePrefix}${row},${csvField(r.customerKey)},${r.occurredAt.toISOString()},${r.amountMinor},${r.orderId === null ? '' : csvField(r.orderId)},${r.quantity ?? ''}\n`;
       if (buffer.length >= CHUNK_CHARS) {
         yield buffer;
         buffer = '';

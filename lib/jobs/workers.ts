@@ -1,11 +1,13 @@
 import { JOB_QUEUES, workJobs } from '@/db/job-queue';
+import { runImportJob, type ImportJob } from '@/lib/imports/run-import-job';
 import { executeModelRun, type ModelRunJob } from '@/lib/predictions/run-model-for-workspace';
 
 /**
  * Starts this process's background workers (called once from instrumentation.ts when the server
- * starts). executeModelRun never throws: a failed fit ends its run as failed with a message.
+ * starts). Neither handler throws: a failed fit or import ends in its row's status and message.
  */
 export async function startWorkers(): Promise<void> {
+  await workJobs<ImportJob>(JOB_QUEUES.importFile, runImportJob);
   await workJobs<ModelRunJob>(JOB_QUEUES.modelRun, async ({ workspaceId, runId }) => {
     await executeModelRun(workspaceId, runId);
   });

@@ -45,15 +45,24 @@ export async function createWorkspace(page: Page, label: string): Promise<string
 
 /**
  * Chooses a CSV in the upload form (from a buffer, no temp file), waits until the browser has read
- * its header and shown the preview and mapping, then presses Import.
+ * its header and shown the preview and mapping, then uploads it for the check (and, with
+ * `autoCommit`, the import straight after). Returns the card of the new import.
  */
-export async function uploadCsv(page: Page, slug: string, name: string, csv: string): Promise<void> {
+export async function uploadCsv(page: Page, slug: string, name: string, csv: string, options: { autoCommit?: boolean } = {}) {
   await page.goto(`/w/${slug}/data`);
   await page.locator('input[name="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByTestId('upload-preview')).toBeVisible();
-  const importButton = page.getByRole('button', { name: 'Import' });
-  await expect(importButton).toBeEnabled();
-  await importButton.click();
+  if (options.autoCommit) await page.getByLabel(/Import straight away/).check();
+  const uploadButton = page.getByRole('button', { name: 'Upload and check' });
+  await expect(uploadButton).toBeEnabled();
+  await uploadButton.click();
+  await expect(formMessage(page, 'status')).toHaveText(`Uploaded ${name}; checking it now.`);
+  return importCard(page, name);
+}
+
+/** The progress card of the newest import of `fileName` on the data page. */
+export function importCard(page: Page, fileName: string) {
+  return page.getByRole('region', { name: `Import of ${fileName}` }).first();
 }
 
 /**

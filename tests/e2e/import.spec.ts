@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createWorkspace, expectKpis, formMessage, signUp, uploadCsv } from './helpers';
+import { createWorkspace, expectKpis, signUp, uploadCsv } from './helpers';
 
 /**
  * Seven lines, four customers, one refund (UTC workspace, all in Q1 2024).
@@ -47,8 +47,16 @@ test('sign up, create a workspace, import a CSV and see the hand-computed KPIs',
   const { email } = await signUp(page, 'import');
   const slug = await createWorkspace(page, 'Import');
 
-  await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV);
-  await expect(formMessage(page, 'status')).toHaveText(SUMMARY);
+  const card = await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV);
+  // The dry run: exactly what the commit will write, nothing written yet.
+  await expect(card.getByTestId('import-status')).toHaveText('Checked: review and import');
+  await expect(card.getByTestId('preview-orders')).toHaveText('6');
+  await expect(card.getByTestId('preview-refunds')).toHaveText('1');
+  await expect(card.getByTestId('preview-customers')).toHaveText('4 (4)');
+  await expect(card.getByTestId('preview-net')).toHaveText('$170.00');
+  await card.getByRole('button', { name: 'Import 6 orders and 1 refund' }).click();
+  await expect(card.getByTestId('import-status')).toHaveText('Imported');
+  await expect(card.getByTestId('import-summary')).toHaveText(SUMMARY);
   const history = page.getByTestId('import-history');
   await expect(history.locator('tbody tr')).toHaveCount(1);
   await expect(history.locator('tbody tr').first()).toContainText('orders.csv');
@@ -75,15 +83,13 @@ test('a malformed amount in data row 3 names the row and column and imports noth
   const slug = await createWorkspace(page, 'Bad row');
 
   const csv = ['customer_id,date,amount', 'c1,2024-01-05,10.00', 'c2,2024-01-06,11.00', 'c3,2024-01-07,12.5x', 'c4,2024-01-08,13.00'].join('\n') + '\n';
-  await uploadCsv(page, slug, 'bad.csv', csv);
-  const alert = formMessage(page, 'alert');
-  await expect(alert).toContainText('nothing was imported');
-  await expect(alert).toContainText('Row 3');
-  await expect(alert).toContainText('"amount"');
-  await expect(alert).toContainText('12.5x');
+  const card = await uploadCsv(page, slug, 'bad.csv', csv, { autoCommit: true });
+  await expect(card.getByTestId('import-status')).toHaveText('Rejected: nothing was imported');
+  await expect(card).toContainText('1 of 4 rows are invalid, so nothing was imported.');
+  await expect(card.getByTestId('import-errors')).toHaveText('Row 3 (line 4), column "amount": "12.5x" is not a number.');
 
-  await page.goto(`/w/${slug}/data`);
-  await expect(page.getByText('No imports yet.')).toBeVisible();
+  // The rejected file is in the history with its status; the workspace has no orders.
+  await expect(page.getByTestId('import-history').locator('tbody tr').first()).toContainText('rejected');
   await page.goto(`/w/${slug}`);
   await expect(page.getByText('No orders yet.')).toBeVisible();
 });
@@ -92,13 +98,13 @@ test('uploading the same file twice adds nothing the second time', async ({ page
   await signUp(page, 'twice');
   const slug = await createWorkspace(page, 'Twice');
 
-  await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV);
-  await expect(formMessage(page, 'status')).toHaveText(SUMMARY);
+  const first = await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV, { autoCommit: true });
+  await expect(first.getByTestId('import-summary')).toHaveText(SUMMARY);
   await page.goto(`/w/${slug}`);
   await expectKpis(page, EXPECTED);
 
-  await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV);
-  await expect(formMessage(page, 'status')).toHaveText(
+  const second = await uploadCsv(page, slug, 'orders.csv', ORDERS_CSV, { autoCommit: true });
+  await expect(second.getByTestId('import-summary')).toHaveText(
     'Imported orders.csv: 7 rows read → 0 orders and 0 refunds added, 7 already imported; 4 customers (0 new); net $170.00 in the file.',
   );
   await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(2);

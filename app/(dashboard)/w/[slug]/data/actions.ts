@@ -1,54 +1,53 @@
 'use server';
 
-import { Readable } from 'node:stream';
 import { revalidatePath } from 'next/cache';
-import { importFile } from '@/db/queries/import-file';
-import { ImportRejectedError, type ImportSummary } from '@/db/queries/imports';
-import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
+import { enqueueJob, JOB_QUEUES } from '@/db/job-queue';
+import { deleteImport } from '@/db/queries/delete-import';
+import { requestImportCancel, transitionImport } from '@/db/queries/import-jobs';
+import { discardStagedRows } from '@/db/queries/import-staging';
+import { fail, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
-import { describeImport, MAX_UPLOAD_BYTES } from '@/lib/imports/describe';
-import { describeRowError } from '@/lib/imports/stage-rows';
+import { formatCount } from '@/lib/format';
+import type { ImportJob } from '@/lib/imports/run-import-job';
 import { queueModelRun } from '@/lib/predictions/run-model-for-workspace';
-import { importTransactionsSchema } from '@/lib/validation/imports';
+import { importIdSchema } from '@/lib/validation/uploads';
 
-/** Uploads a transactions CSV into the workspace: all rows or none. Minimum role: admin. */
-export async function importTransactionsAction(slug: string, _prev: ActionState<ImportSummary>, formData: FormData): Promise<ActionState<ImportSummary>> {
-  const { user, workspace } = await requireMembership(slug, 'admin');
-  const file = formData.get('file');
-  if (!(file instanceof File) || file.size === 0) return fail('Choose a non-empty CSV file to upload.');
-  if (file.size > MAX_UPLOAD_BYTES) {
-    return fail(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the upload limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
-  }
-  const fields = Object.fromEntries([...formData.entries()].filter(([key]) => key !== 'file'));
-  const parsed = importTransactionsSchema.safeParse(fields);
-  if (!parsed.success) return fromZodError(parsed.error, undefined, 'Check the column mapping.');
-  // Metrics add amounts up in the reporting currency; converting other currencies needs a rate per
-  // currency, so until the upload asks for one, a file must be in the workspace's currency.
-  if (parsed.data.currency !== workspace.currency) {
-    return fail(`This workspace reports in ${workspace.currency}, so the file's amounts must be in ${workspace.currency} too (the form said ${parsed.data.currency}).`);
-  }
+// Uploading itself is a route handler (app/api/w/[slug]/uploads): a server action would buffer the
+// whole file under a body limit. These actions act on an import that exists. Minimum role: admin.
 
-  let summary: ImportSummary;
-  try {
-    summary = await importFile({
-      workspaceId: workspace.id,
-      userId: user.id,
-      timeZone: workspace.timeZone,
-      fileName: file.name,
-      bytes: Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream<Uint8Array>),
-      input: parsed.data,
-    });
-  } catch (error) {
-    if (error instanceof ImportRejectedError) {
-      return fail(error.message, { details: error.report.errors.map((e) => describeRowError(e, parsed.data.hasHeader)) });
-    }
-    throw error;
+/** Writes a checked (dry-run) import: its job merges the staged rows in one transaction. */
+export async function commitImportAction(slug: string, importId: string): Promise<ActionState> {
+  const { workspace } = await requireMembership(slug, 'admin');
+  const id = importIdSchema.safeParse(importId);
+  if (!id.success || !(await transitionImport(workspace.id, id.data, ['checked'], 'importing'))) {
+    return fail('This import is no longer waiting to be committed.');
   }
-  // New data, new predictions: the run is queued now (the overview shows it) and fitted by the
-  // background worker, so the upload does not wait for the model. A file that added nothing changes nothing.
-  if (summary.ordersAdded + summary.refundsAdded > 0) {
-    await queueModelRun({ workspaceId: workspace.id, triggeredByImportId: summary.importId });
+  await enqueueJob(JOB_QUEUES.importFile, { workspaceId: workspace.id, importId: id.data, step: 'commit' } satisfies ImportJob);
+  revalidatePath(`/w/${workspace.slug}/data`);
+  return ok('Importing…');
+}
+
+/** Stops an import that is queued, being read, or waiting for review; nothing is written. */
+export async function cancelImportAction(slug: string, importId: string): Promise<ActionState> {
+  const { workspace } = await requireMembership(slug, 'admin');
+  const id = importIdSchema.safeParse(importId);
+  if (!id.success || !(await requestImportCancel(workspace.id, id.data))) return fail('This import can no longer be cancelled.');
+  // Queued and checked imports have no job reading them: end them here. A running job sees the
+  // request at its next batch and ends the import itself.
+  if (await transitionImport(workspace.id, id.data, ['queued', 'checked'], 'cancelled', { message: 'Cancelled; nothing was written.' })) {
+    await discardStagedRows(workspace.id, id.data);
   }
+  revalidatePath(`/w/${workspace.slug}/data`);
+  return ok('Cancelled.');
+}
+
+/** Removes an import and exactly its orders; customers left without orders go too. */
+export async function deleteImportAction(slug: string, importId: string): Promise<ActionState> {
+  const { workspace } = await requireMembership(slug, 'admin');
+  const id = importIdSchema.safeParse(importId);
+  const removed = id.success ? await deleteImport(workspace.id, id.data) : null;
+  if (!removed) return fail('This import cannot be deleted while it is running.');
+  if (removed.ordersRemoved > 0) await queueModelRun({ workspaceId: workspace.id });
   revalidatePath(`/w/${workspace.slug}`, 'layout');
-  return ok(describeImport(file.name, summary), summary);
+  return ok(`Deleted the import: ${formatCount(removed.ordersRemoved, 'order')} and ${formatCount(removed.customersRemoved, 'customer')} removed.`);
 }

@@ -1,24 +1,38 @@
+import { listImportsToFollow } from '@/db/queries/import-jobs';
 import { listImports } from '@/db/queries/imports';
 import { requireMembership } from '@/lib/auth/guards';
 import { hasRole } from '@/lib/auth/roles';
 import { formatInteger, formatMoney } from '@/lib/format';
+import { importProgress } from '@/lib/imports/import-progress';
+import { DeleteImportButton } from './delete-import-button';
+import { ImportCard } from './import-card';
 import { UploadForm } from './upload-form';
+
+const STATUS_WORDS: Record<string, string> = {
+  queued: 'waiting', checking: 'checking', checked: 'to review', importing: 'importing',
+  completed: 'imported', rejected: 'rejected', failed: 'failed', cancelled: 'cancelled',
+};
 
 export const metadata = { title: 'Data · Worthwise' };
 
 export default async function DataPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { workspace, role } = await requireMembership(slug, 'viewer');
-  const history = await listImports(workspace.id);
+  const isAdmin = hasRole(role, 'admin');
+  const [history, following] = await Promise.all([listImports(workspace.id), isAdmin ? listImportsToFollow(workspace.id) : []]);
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: workspace.timeZone });
   return (
     <div className="space-y-8">
-      {hasRole(role, 'admin') && (
+      {isAdmin && (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-lg font-semibold">Upload order history</h2>
           <UploadForm slug={workspace.slug} currency={workspace.currency} />
         </section>
       )}
+      {following.map((row) => (
+        <ImportCard key={row.id} slug={workspace.slug} initial={importProgress(row)}
+          hasHeader={(row.options as { hasHeader?: boolean }).hasHeader === true} />
+      ))}
       <section>
         <h2 className="mb-3 text-lg font-semibold">Import history</h2>
         {history.length === 0 ? (
@@ -27,7 +41,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-sm" data-testid="import-history">
               <thead className="bg-slate-50 text-left text-slate-600">
-                <tr>{['File', 'When', 'Who', 'Rows read', 'Orders added', 'Refunds added', 'Already imported', 'Customers (new)', 'Net total', 'Status'].map((h) => <th key={h} className="px-3 py-2 font-medium">{h}</th>)}</tr>
+                <tr>{['File', 'When', 'Who', 'Rows read', 'Orders added', 'Refunds added', 'Already imported', 'Customers (new)', 'Net total', 'Status', ...(isAdmin ? [''] : [])].map((h) => <th key={h} className="px-3 py-2 font-medium">{h}</th>)}</tr>
               </thead>
               <tbody className="divide-y divide-slate-100 tabular-nums">
                 {history.map((i) => (
@@ -41,7 +55,12 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
                     <td className="px-3 py-2">{formatInteger(i.rowsAlreadyImported)}</td>
                     <td className="px-3 py-2">{formatInteger(i.customersInFile)} ({formatInteger(i.customersAdded)})</td>
                     <td className="px-3 py-2">{formatMoney(i.netTotalMinor, i.currency)}</td>
-                    <td className="px-3 py-2">{i.status}</td>
+                    <td className="px-3 py-2">{STATUS_WORDS[i.status] ?? i.status}</td>
+                    {isAdmin && (
+                      <td className="px-3 py-2">
+                        {['completed', 'rejected', 'failed', 'cancelled'].includes(i.status) && <DeleteImportButton slug={workspace.slug} importId={i.id} fileName={i.fileName} />}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

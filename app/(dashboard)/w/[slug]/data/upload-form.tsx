@@ -1,32 +1,56 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
 import { FormMessage } from '@/app/_components/form-message';
 import { detectLayout, guessDateFormat, guessMapping, withHeader, type FileLayout } from '@/lib/csv/detect';
 import { DATE_FORMATS, FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type DateFormat, type ImportField } from '@/lib/csv/fields';
-import { idle, type ActionState } from '@/lib/action-state';
-import type { ImportSummary } from '@/db/queries/imports';
-import { importTransactionsAction } from './actions';
+import { fail, idle, ok, type ActionState } from '@/lib/action-state';
+import { MAX_UPLOAD_BYTES } from '@/lib/imports/upload-limits';
 import { MappingPreview } from './mapping-preview';
+import { uploadFile } from './upload-file';
 
 const SAMPLE_BYTES = 64 * 1024;
 const DELIMITER_LABELS: Record<FileLayout['delimiter'], string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', whitespace: 'Spaces (CDNOW)' };
 
 /**
  * Reads the first 64 KB of the chosen file in the browser, proposes a column for each field and
- * shows a preview; the user confirms or corrects the mapping before anything is uploaded.
+ * shows a preview; the user confirms or corrects the mapping, then the file's bytes go to the
+ * upload route and a background job checks them (the import card below shows its progress). The
+ * form is not a form action, so a refused upload keeps the file and the mapping.
  */
 export function UploadForm({ slug, currency }: { slug: string; currency: string }) {
-  const [state, action, pending] = useActionState<ActionState<ImportSummary>, FormData>(importTransactionsAction.bind(null, slug), idle);
+  const router = useRouter();
+  const [state, setState] = useState<ActionState>(idle);
+  const [uploaded, setUploaded] = useState<number | null>(null);
   const [layout, setLayout] = useState<FileLayout | null>(null);
   const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
   const [dateFormat, setDateFormat] = useState<DateFormat>('auto');
+  const pending = uploaded !== null;
 
-  useEffect(() => {
-    if (state.status === 'success') setLayout(null);
-  }, [state]);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) return setState(fail('Choose a non-empty CSV file to upload.'));
+    if (file.size > MAX_UPLOAD_BYTES) {
+      return setState(fail(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the upload limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`));
+    }
+    const options: Record<string, string> = {};
+    for (const [key, value] of form.entries()) if (key !== 'file' && key !== 'autoCommit' && typeof value === 'string') options[key] = value;
+    setUploaded(0);
+    const result = await uploadFile({ slug, file, options, autoCommit: form.get('autoCommit') === 'on', onProgress: setUploaded });
+    setUploaded(null);
+    if (!result.ok) return setState(fail(result.error));
+    setState(ok(`Uploaded ${file.name}; checking it now.`));
+    element.reset();
+    setLayout(null);
+    router.refresh();
+  }
 
   async function onFileChange(file: File | undefined) {
+    setState(idle);
     if (!file) return setLayout(null);
     const detected = detectLayout(await file.slice(0, SAMPLE_BYTES).text(), undefined, file.size <= SAMPLE_BYTES);
     const guessed = guessMapping(detected);
@@ -39,9 +63,9 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
 
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={onSubmit} className="space-y-4">
       <label className="block text-sm font-medium">
-        Transactions file (CSV, or the CDNOW whitespace layout; up to 10 MB)
+        Transactions file (CSV, or the CDNOW whitespace layout; up to 200 MB)
         <input name="file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" required onChange={(e) => onFileChange(e.target.files?.[0])}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-2 file:text-indigo-700" />
       </label>
@@ -83,10 +107,16 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
           <p className="text-xs text-slate-500">A negative amount is a refund. Every row must be valid: a file with any bad row imports nothing.</p>
         </>
       )}
+      {layout && (
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="autoCommit" />
+          Import straight away when the check finds no problem (skip the review)
+        </label>
+      )}
       <FormMessage state={state} />
       <button type="submit" disabled={pending || !layout || missing.length > 0}
         className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
-        {pending ? 'Importing…' : 'Import'}
+        {pending ? `Uploading… ${uploaded}%` : 'Upload and check'}
       </button>
       {layout && missing.length > 0 && <p className="text-sm text-amber-700">Choose a column for: {missing.map((f) => FIELD_LABELS[f]).join(', ')}.</p>}
     </form>

@@ -1,0 +1,97 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+import { FormMessage } from '@/app/_components/form-message';
+import { idle, type ActionState } from '@/lib/action-state';
+import { formatCount, formatInteger } from '@/lib/format';
+import { describeImport } from '@/lib/imports/describe';
+import type { ImportProgress } from '@/lib/imports/import-progress';
+import { describeRowError } from '@/lib/imports/stage-rows';
+import { cancelImportAction, commitImportAction } from './actions';
+import { ImportPreview } from './import-preview';
+
+const POLL_MS = 1000;
+const STATUS_LABELS: Record<ImportProgress['status'], string> = {
+  queued: 'Waiting to start', checking: 'Checking the file', checked: 'Checked: review and import', importing: 'Importing',
+  completed: 'Imported', rejected: 'Rejected: nothing was imported', failed: 'Failed: nothing was imported', cancelled: 'Cancelled',
+};
+
+/**
+ * One import's progress, from the import's row: it polls while a job works on it, so it carries
+ * on after a page reload. A checked import shows its dry-run report with Import and Cancel.
+ */
+export function ImportCard({ slug, initial, hasHeader }: { slug: string; initial: ImportProgress; hasHeader: boolean }) {
+  const router = useRouter();
+  const [progress, setProgress] = useState(initial);
+  const [state, setState] = useState<ActionState>(idle);
+  const [busy, startTransition] = useTransition();
+  const isRunning = progress.status === 'queued' || progress.status === 'checking' || progress.status === 'importing';
+
+  useEffect(() => setProgress(initial), [initial]);
+  useEffect(() => {
+    if (!isRunning) return;
+    const timer = setInterval(async () => {
+      const response = await fetch(`/api/w/${encodeURIComponent(slug)}/imports/${progress.id}`, { cache: 'no-store' });
+      if (!response.ok) return;
+      const next = (await response.json()) as ImportProgress;
+      setProgress(next);
+      // The job has moved on: the history table and the overview need the server's view.
+      if (next.status !== progress.status) router.refresh();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [isRunning, slug, progress.id, progress.status, router]);
+
+  const act = (action: typeof commitImportAction) => startTransition(async () => {
+    setState(await action(slug, progress.id));
+    router.refresh();
+  });
+  const { report } = progress;
+
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="import-card" aria-label={`Import of ${progress.fileName}`}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="font-medium">{progress.fileName}</h3>
+        <span className="text-sm text-slate-600" data-testid="import-status">{STATUS_LABELS[progress.status]}</span>
+      </div>
+      {progress.status !== 'completed' && !progress.isFinished && (
+        <div>
+          <div className="h-2 w-full overflow-hidden rounded bg-slate-100" role="progressbar" aria-label="Import progress"
+            aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress.percent}>
+            <div className="h-2 bg-indigo-600 transition-all" style={{ width: `${progress.percent}%` }} />
+          </div>
+          <p className="mt-1 text-xs text-slate-600 tabular-nums" data-testid="import-progress">
+            {progress.percent}% · {formatCount(progress.rowsRead, 'row')} read
+            {progress.fileBytes > 0 && ` · ${formatInteger(Math.round(progress.bytesRead / 1024))} of ${formatInteger(Math.round(progress.fileBytes / 1024))} KB`}
+          </p>
+        </div>
+      )}
+      {progress.status === 'checked' && report?.preview && <ImportPreview summary={report.preview} />}
+      {progress.status === 'completed' && report?.preview && (
+        <p className="text-sm text-slate-700" data-testid="import-summary">{describeImport(progress.fileName, report.preview)}</p>
+      )}
+      {progress.message && progress.status !== 'completed' && <p className="text-sm text-slate-700">{progress.message}</p>}
+      {progress.status === 'rejected' && report && report.stage.errors.length > 0 && (
+        <ul className="list-disc pl-5 text-sm text-red-800" data-testid="import-errors">
+          {report.stage.errors.map((e) => <li key={`${e.row}-${e.column}`}>{describeRowError(e, hasHeader)}</li>)}
+          {report.stage.errorCount > report.stage.errors.length && <li>… and {formatInteger(report.stage.errorCount - report.stage.errors.length)} more.</li>}
+        </ul>
+      )}
+      <FormMessage state={state} />
+      <div className="flex gap-2">
+        {progress.status === 'checked' && report?.preview && (
+          <button type="button" disabled={busy} onClick={() => act(commitImportAction)}
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+            Import {formatCount(report.preview.ordersAdded, 'order')} and {formatCount(report.preview.refundsAdded, 'refund')}
+          </button>
+        )}
+        {(isRunning || progress.status === 'checked') && progress.status !== 'importing' && (
+          <button type="button" disabled={busy} onClick={() => act(cancelImportAction)}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50 disabled:opacity-60">
+            Cancel
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeConnection, getDb } from '@/db';
+import { closeJobQueue } from '@/db/job-queue';
+import { deleteImport } from '@/db/queries/delete-import';
+import { requestImportCancel, transitionImport } from '@/db/queries/import-jobs';
+import { getImport } from '@/db/queries/imports';
+import { listPeriodAggregates } from '@/db/queries/metrics';
+import { customers, importRows, modelRuns, orders } from '@/db/schema';
+import type { ImportReport } from '@/lib/imports/import-report';
+import { runImportJob } from '@/lib/imports/run-import-job';
+import { createTestWorkspace } from '@/tests/helpers/db';
+import { uploadText } from '@/tests/helpers/uploads';
+
+afterAll(async () => {
+  await closeJobQueue();
+  await closeConnection();
+});
+
+async function count(table: typeof customers | typeof orders | typeof importRows | typeof modelRuns, workspaceId: string) {
+  const db = await getDb();
+  return (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.workspaceId, workspaceId)))[0]!.n;
+}
+
+// Hand calculation: ann 10.00 + 20.00, bob 5.00, refund −2.50 for ann → 3 orders, 1 refund,
+// 2 customers, net 32.50.
+const CSV = 'customer_id,date,amount\nann,2024-01-01,10.00\nann,2024-02-01,20.00\nbob,2024-01-15,5.00\nann,2024-02-03,-2.50\n';
+
+describe('an upload checked, then committed, by the background job', () => {
+  it('reports exactly what the commit will write and writes nothing before it', async () => {
+    const t = await createTestWorkspace('job-check');
+    const importId = await uploadText(t, CSV);
+    await runImportJob({ workspaceId: t.workspace.id, importId, step: 'check' });
+
+    const checked = await getImport(t.workspace.id, importId);
+    expect(checked).toMatchObject({ status: 'checked', rowsRead: 4, bytesRead: CSV.length, fileBytes: CSV.length });
+    const report = checked!.report as ImportReport;
+    expect(report.stage).toMatchObject({ rowsRead: 4, errorCount: 0 });
+    expect(report.preview).toMatchObject({ rowsRead: 4, ordersAdded: 3, refundsAdded: 1, rowsAlreadyImported: 0, customersInFile: 2, customersAdded: 2, netTotalMinor: 3250 });
+    // The dry run's merge was rolled back: only the staged rows exist.
+    expect(await count(orders, t.workspace.id)).toBe(0);
+    expect(await count(customers, t.workspace.id)).toBe(0);
+    expect(await count(importRows, t.workspace.id)).toBe(4);
+
+    expect(await transitionImport(t.workspace.id, importId, ['checked'], 'importing')).toBe(true);
+    await runImportJob({ workspaceId: t.workspace.id, importId, step: 'commit' });
+    expect(await getImport(t.workspace.id, importId)).toMatchObject({ status: 'completed', ordersAdded: 3, refundsAdded: 1, customersAdded: 2, netTotalMinor: 3250 });
+    expect(await count(orders, t.workspace.id)).toBe(4);
+    expect(await count(importRows, t.workspace.id)).toBe(0);
+    expect(await count(modelRuns, t.workspace.id)).toBe(1);
+    const [all] = await listPeriodAggregates(t.workspace, 'all');
+    expect(all).toMatchObject({ orders: 3, revenueMinor: 3500, refundsMinor: 250, activeCustomers: 2 });
+  });
+
+  it('commits straight after a clean check when asked to', async () => {
+    const t = await createTestWorkspace('job-auto');
+    const importId = await uploadText(t, CSV);
+    await runImportJob({ workspaceId: t.workspace.id, importId, step: 'check', autoCommit: true });
+    expect(await getImport(t.workspace.id, importId)).toMatchObject({ status: 'completed', ordersAdded: 3, refundsAdded: 1 });
+  });
+
+  it('rejects a file with a bad row, naming it, and keeps nothing', async () => {
+    const t = await createTestWorkspace('job-reject');
+    const importId = await uploadText(t, 'customer_id,date,amount\nann,2024-01-01,10.00\nbob,2024-01-02,12.3x\n');
+    await runImportJob({ workspaceId: t.workspace.id, importId, step: 'check', autoCommit: true });
+    const row = await getImport(t.workspace.id, importId);
+    expect(row).toMatchObject({ status: 'rejected', message: '1 of 2 rows are invalid, so nothing was imported.' });
+    expect((row!.report as ImportReport).stage.errors).toEqual([{ row: 2, column: 'amount', value: '12.3x', message: 'is not a number' }]);
+    expect(await count(importRows, t.workspace.id)).toBe(0);
+    expect(await count(orders, t.workspace.id)).toBe(0);
+  });
+
+  it('stops at a cancel and keeps nothing', async () => {
+    const t = await createTestWorkspace('job-cancel');
+    const importId = await uploadText(t, CSV);
+    expect(await requestImportCancel(t.workspace.id, importId)).toBe(true);
+    await runImportJob({ workspaceId: t.workspace.id, importId, step: 'check', autoCommit: true });
+    expect(await getImport(t.workspace.id, importId)).toMatchObject({ status: 'cancelled' });
+    expect(await count(importRows, t.workspace.id)).toBe(0);
+    expect(await count(orders, t.workspace.id)).toBe(0);
+  });
+
+  it("does nothing with another workspace's import id", async () => {
+    const a = await createTestWorkspace('job-a');
+    const b = await createTestWorkspace('job-b');
+    const importId = await uploadText(a, CSV);
+    await runImportJob({ workspaceId: b.workspace.id, importId, step: 'check' });
+    expect(await getImport(a.workspace.id, importId)).toMatchObject({ status: 'queued' });
+    expect(await requestImportCancel(b.workspace.id, importId)).toBe(false);
+    expect(await transitionImport(b.workspace.id, importId, ['queued'], 'cancelled')).toBe(false);
+    expect(await deleteImport(b.workspace.id, importId)).toBeNull();
+  });
+});
+
+describe('deleting an import', () => {
+  it('removes exactly its rows and recomputes the customers it touched', async () => {
+    const t = await createTestWorkspace('job-delete');
+    const first = await uploadText(t, 'customer_id,date,amount\nann,2024-01-01,10.00\nbob,2024-01-02,5.00\n');
+    await runImportJob({ workspaceId: t.workspace.id, importId: first, step: 'check', autoCommit: true });
+    const second = await uploadText(t, 'customer_id,date,amount\nann,2024-03-01,7.00\ncid,2024-03-02,9.00\n');
+    await runImportJob({ workspaceId: t.workspace.id, importId: second, step: 'check', autoCommit: true });
+    expect(await count(orders, t.workspace.id)).toBe(4);
+
+    // ann keeps her first-file order; cid came only with the second file and goes with it.
+    expect(await deleteImport(t.workspace.id, second)).toEqual({ ordersRemoved: 2, customersRemoved: 1 });
+    const db = await getDb();
+    const left = await db.select().from(customers).where(eq(customers.workspaceId, t.workspace.id)).orderBy(customers.externalId);
+    expect(left.map((c) => [c.externalId, c.orderCount, c.revenueMinor, c.lastOrderAt?.toISOString().slice(0, 10)])).toEqual([
+      ['ann', 1, 1000, '2024-01-01'],
+      ['bob', 1, 500, '2024-01-02'],
+    ]);
+    expect(await getImport(t.workspace.id, second)).toBeNull();
+    const [all] = await listPeriodAggregates(t.workspace, 'all');
+    expect(all).toMatchObject({ orders: 2, revenueMinor: 1500, activeCustomers: 2 });
+  });
+});
