@@ -2,3 +2,4 @@
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = 'memory://';
 // Uploads wait in a folder of their own per test run, never in the checkout's .uploads.
 process.env.UPLOAD_DIR = `${(await import('node:os')).tmpdir()}/worthwise-test-uploads-${process.pid}`;
+export {};
