@@ -2,6 +2,7 @@
 
 import { Readable } from 'node:stream';
 import { revalidatePath } from 'next/cache';
+import { recordAuditEvent } from '@/db/queries/audit';
 import { importFile } from '@/db/queries/import-file';
 import { ImportRejectedError, type ImportSummary } from '@/db/queries/imports';
 import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
@@ -49,6 +50,12 @@ export async function importTransactionsAction(slug: string, _prev: ActionState<
   if (summary.ordersAdded + summary.refundsAdded > 0) {
     await queueModelRun({ workspaceId: workspace.id, triggeredByImportId: summary.importId });
   }
+  await recordAuditEvent({
+    workspaceId: workspace.id,
+    actor: user,
+    action: 'import',
+    detail: { importId: summary.importId, fileName: file.name, rowsRead: summary.rowsRead, ordersAdded: summary.ordersAdded },
+  });
   revalidatePath(`/w/${workspace.slug}`, 'layout');
   return ok(describeImport(file.name, summary), summary);
 }

@@ -1,0 +1,29 @@
+import type { AuditAction } from '@/db/schema';
+
+type Detail = Record<string, unknown>;
+const str = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
+
+function describeFilter(filter: unknown): string {
+  if (!filter || typeof filter !== 'object') return 'all';
+  const f = filter as Detail;
+  return `${f.q ? `search "${str(f.q)}", ` : ''}sorted by ${str(f.sort)} ${str(f.dir)}`;
+}
+
+const DESCRIBE: Record<AuditAction, (d: Detail) => string> = {
+  sign_in: () => 'Signed in',
+  import: (d) => `${str(d.fileName)}: ${str(d.rowsRead)} rows read, ${str(d.ordersAdded)} orders added`,
+  export: (d) => `${str(d.list)} (${describeFilter(d.filter)}): ${str(d.rows)} rows${d.truncated ? ' (capped)' : ''}`,
+  member_role_changed: (d) => `${str(d.email ?? d.userId)}: ${str(d.from)} → ${str(d.to)}`,
+  member_removed: (d) => `${str(d.email ?? d.userId)} (${str(d.role)})`,
+  member_left: (d) => `Left as ${str(d.role)}`,
+  invitation_sent: (d) => `${str(d.email)} as ${str(d.role)}`,
+  invitation_resent: (d) => `${str(d.email)} as ${str(d.role)}`,
+  invitation_revoked: (d) => `${str(d.email)} as ${str(d.role)}`,
+  invitation_accepted: (d) => `${str(d.email)} joined as ${str(d.role)}`,
+};
+
+/** One line for the audit page, from the event's stored detail. */
+export function describeAuditEvent(event: { action: AuditAction; detail: unknown }): string {
+  const detail = event.detail && typeof event.detail === 'object' ? (event.detail as Detail) : {};
+  return DESCRIBE[event.action](detail);
+}
