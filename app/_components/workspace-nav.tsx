@@ -7,14 +7,17 @@ const TABS = [
   { href: '', label: 'Overview' },
   { href: '/customers', label: 'Customers' },
   { href: '/data', label: 'Data' },
+  { href: '/settings/members', label: 'Members' },
+  { href: '/settings/audit', label: 'Audit', adminOnly: true },
 ];
 
-export function WorkspaceNav({ slug }: { slug: string }) {
+/** The workspace tabs; `isAdmin` only hides the audit tab, the page itself checks the role. */
+export function WorkspaceNav({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
   const pathname = usePathname();
   const base = `/w/${slug}`;
   return (
     <nav className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
-      {TABS.map((tab) => {
+      {TABS.filter((tab) => isAdmin || !tab.adminOnly).map((tab) => {
         const href = base + tab.href;
         const active = tab.href === '' ? pathname === base : pathname.startsWith(href);
         return (
