@@ -1,6 +1,6 @@
 import type { Role } from '@/db/schema';
 import { idle } from '@/lib/action-state';
-import { signInWithPassword, signUpWithPassword } from '@/app/(auth)/actions';
+import { changePasswordAction } from '@/app/(dashboard)/account/actions';
 import { acceptInvitationAction } from '@/app/(auth)/invite/[token]/actions';
 import { createWorkspaceAction, signOutAction } from '@/app/(dashboard)/actions';
 import { GET as exportCustomers } from '@/app/(dashboard)/w/[slug]/customers/export/route';
@@ -32,6 +32,7 @@ const inB = (fx: IsolationFixture) => fx.b.workspace.slug;
 export const CASES: Record<string, Case> = {
   'app/(auth)/actions.ts#signInWithPassword': { kind: 'public', why: 'signs in with credentials; throttled per e-mail and IP' },
   'app/(auth)/actions.ts#signUpWithPassword': { kind: 'public', why: 'creates an account with no memberships' },
+  'app/(auth)/actions.ts#signInWithProvider': { kind: 'public', why: 'redirects to a configured OAuth provider' },
   'app/(dashboard)/actions.ts#signOutAction': { kind: 'public', why: "ends only the caller's own session" },
   'app/api/auth/[...nextauth]/route.ts#GET': { kind: 'public', why: 'Auth.js endpoints; they expose only the caller\'s own session' },
   'app/api/auth/[...nextauth]/route.ts#POST': { kind: 'public', why: 'Auth.js endpoints, CSRF-checked by Auth.js' },
@@ -39,6 +40,10 @@ export const CASES: Record<string, Case> = {
   'app/(dashboard)/actions.ts#createWorkspaceAction': {
     kind: 'signed-in',
     call: () => createWorkspaceAction(idle, form({ name: 'Isolation new', currency: 'USD', timeZone: 'UTC' })),
+  },
+  'app/(dashboard)/account/actions.ts#changePasswordAction': {
+    kind: 'signed-in',
+    call: () => changePasswordAction(idle, form({ currentPassword: 'x', newPassword: 'a-long-new-password' })),
   },
   'app/(auth)/invite/[token]/actions.ts#acceptInvitationAction': {
     kind: 'signed-in',
