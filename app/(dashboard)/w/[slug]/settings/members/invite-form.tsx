@@ -21,7 +21,7 @@ export function InviteForm({ slug, roles }: { slug: string; roles: readonly Role
         </label>
         <label className="block text-sm font-medium">
           Role
-          <select name="role" defaultValue={values.role ?? 'viewer'} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
+          <select name="role" aria-label="Role" defaultValue={values.role ?? 'viewer'} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
             {roles.map((r) => <option key={r} value={r}>{r}</option>)}
           </select>
         </label>
