@@ -31,7 +31,8 @@ describe('customer CSV export', () => {
     expect(lines).toEqual([
       'customer_id,orders,revenue,refunds,net_clv,aov,first_order_at,last_order_at,currency',
       `"'=HYPERLINK(""http://x"")",1,10,0,10,10,2024-01-01T00:00:00.000Z,2024-01-01T00:00:00.000Z,USD`,
-      'ann@example.test,1,25.5,5.5,20,25.5,2024-01-02T00:00:00.000Z,2024-01-03T00:00:00.000Z,USD',
+      // The refund on 01-03 is not an order, so the last order stays 01-02.
+      'ann@example.test,1,25.5,5.5,20,25.5,2024-01-02T00:00:00.000Z,2024-01-02T00:00:00.000Z,USD',
       'bob@example.test,1,7,0,7,7,2024-02-01T00:00:00.000Z,2024-02-01T00:00:00.000Z,USD',
     ]);
   });
