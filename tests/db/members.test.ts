@@ -5,6 +5,7 @@ import { deleteMember, listMembers, updateMemberRole } from '@/db/queries/member
 import { createUser } from '@/db/queries/users';
 import { memberships, type Role } from '@/db/schema';
 import { refuseRemoval, refuseRoleChange } from '@/lib/auth/member-rules';
+import { deleteWorkspace, getMembershipBySlug } from '@/db/queries/workspaces';
 import { createTestWorkspace } from '@/tests/helpers/db';
 
 afterAll(closeConnection);
@@ -41,5 +42,17 @@ describe('membership changes', () => {
     const change = await deleteMember(b.workspace.id, a.user.id, () => null);
     expect(change).toEqual({ status: 'not-found' });
     expect((await listMembers(a.workspace.id)).map((m) => m.userId)).toEqual([a.user.id]);
+  });
+});
+
+describe('deleting a workspace', () => {
+  it('removes it with its members and leaves other workspaces alone', async () => {
+    const a = await createTestWorkspace('del-a');
+    const b = await createTestWorkspace('del-b');
+    await addMember(a.workspace.id, 'viewer');
+    expect(await deleteWorkspace(a.workspace.id)).toBe(true);
+    expect(await listMembers(a.workspace.id)).toEqual([]);
+    expect(await getMembershipBySlug(a.user.id, a.workspace.slug)).toBeNull();
+    expect((await getMembershipBySlug(b.user.id, b.workspace.slug))?.role).toBe('owner');
   });
 });

@@ -6,6 +6,7 @@ import { createWorkspaceAction, signOutAction } from '@/app/(dashboard)/actions'
 import { GET as exportCustomers } from '@/app/(dashboard)/w/[slug]/customers/export/route';
 import { importTransactionsAction } from '@/app/(dashboard)/w/[slug]/data/actions';
 import * as members from '@/app/(dashboard)/w/[slug]/settings/members/actions';
+import { deleteWorkspaceAction } from '@/app/(dashboard)/w/[slug]/settings/workspace/actions';
 import { form, getRoleInA, isInvitationIntact, type IsolationFixture } from './fixture';
 import { as } from './session';
 
@@ -123,6 +124,12 @@ export const CASES: Record<string, Case> = {
     kind: 'workspace',
     minimum: 'viewer',
     call: (slug) => members.leaveWorkspace(slug, idle, form()),
+  },
+  'app/(dashboard)/w/[slug]/settings/workspace/actions.ts#deleteWorkspaceAction': {
+    kind: 'workspace',
+    minimum: 'owner',
+    // The right name, so a call that gets past the guard really deletes (and redirects).
+    call: (slug, fx) => deleteWorkspaceAction(slug, idle, form({ confirmName: fx.a.workspace.name })),
   },
 };
 

@@ -1,6 +1,5 @@
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { requireMembership } from '@/lib/auth/guards';
-import { hasRole } from '@/lib/auth/roles';
 import { WorkspaceNav } from '@/app/_components/workspace-nav';
 import { WorkspaceSwitcher } from '@/app/_components/workspace-switcher';
 
@@ -12,7 +11,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     <div className="mx-auto max-w-6xl px-4 py-6">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
-        <WorkspaceNav slug={workspace.slug} isAdmin={hasRole(role, 'admin')} />
+        <WorkspaceNav slug={workspace.slug} role={role} />
       </div>
       <main>{children}</main>
     </div>
