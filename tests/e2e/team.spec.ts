@@ -121,3 +121,10 @@ test('the 6th wrong password in a minute is throttled, with the same message for
   expect(known[5]).toBe('Too many sign-in attempts. Wait a few minutes and try again.');
   expect(await messages(`e2e-nobody-${uniqueSuffix()}@worthwise.test`)).toEqual(known);
 });
+
+test('the session cookie is httpOnly and SameSite=Lax', async ({ page }) => {
+  await signUp(page, 'cookie');
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  // Secure (and the __Secure- prefix) come with https, which Auth.js detects from the URL; this server is http.
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+});
