@@ -2,6 +2,15 @@ import type { DefaultSession } from 'next-auth';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string } & DefaultSession['user'];
+    user: { id: string; sessionVersion: number } & DefaultSession['user'];
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    sessionVersion?: number;
   }
 }

@@ -35,6 +35,8 @@ export const users = pgTable('users', {
   emailVerified: timestamp('email_verified', { withTimezone: true, mode: 'date' }),
   image: text('image'),
   passwordHash: text('password_hash'),
+  /** Bumped when the password changes; a session token carrying an older value is signed out. */
+  sessionVersion: integer('session_version').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -324,6 +326,74 @@ export const customerPredictions = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Teammates: invitations, the audit trail, and sign-in throttling.
+// ---------------------------------------------------------------------------------------------
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    email: text('email').notNull(),
+    role: roleEnum('role').notNull(),
+    /** SHA-256 (hex) of the link's token: a database leak does not leak working links. */
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    acceptedBy: text('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique('invitations_token_hash_key').on(t.tokenHash)],
+);
+
+export const auditActionEnum = pgEnum('audit_action', [
+  'sign_in',
+  'import',
+  'export',
+  'member_role_changed',
+  'member_removed',
+  'member_left',
+  'invitation_sent',
+  'invitation_resent',
+  'invitation_revoked',
+  'invitation_accepted',
+  'import_cancelled',
+  'import_deleted',
+]);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Copied at the time of the event so the trail still names a user who was later deleted. */
+    actorEmail: text('actor_email').notNull(),
+    action: auditActionEnum('action').notNull(),
+    /** What the event touched: the list and filter of an export, its row count, a role, an e-mail. */
+    detail: jsonb('detail').notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('audit_events_workspace_created_idx').on(t.workspaceId, t.createdAt),
+  ],
+);
+
+/** Failed password sign-ins, keyed `email:<address>` or `ip:<address>`; kept in Postgres so every process shares them. */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    key: text('key').notNull(),
+    failedAt: timestamp('failed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_key_failed_idx').on(t.key, t.failedAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
@@ -336,3 +406,6 @@ export type ModelRun = typeof modelRuns.$inferSelect;
 export type ModelRunStatus = (typeof modelRunStatusEnum.enumValues)[number];
 export type ChurnModel = (typeof churnModelEnum.enumValues)[number];
 export type CustomerPrediction = typeof customerPredictions.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type AuditAction = (typeof auditActionEnum.enumValues)[number];

@@ -13,6 +13,16 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   /** Folder where uploaded files wait for their background import job. */
   UPLOAD_DIR: z.string().trim().min(1).default('.uploads'),
+  /** The app's public origin, used in e-mailed links; without it links use the request's origin. */
+  APP_URL: z.url().optional(),
+  /** SMTP server for invitation e-mail (smtp://user:pass@host:587); without it the inviter copies the link. */
+  SMTP_URL: z.string().trim().min(1).optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Worthwise <no-reply@worthwise.local>'),
+  /** OAuth apps: each provider is offered only when both its id and secret are set. */
+  AUTH_GITHUB_ID: z.string().trim().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().trim().min(1).optional(),
+  AUTH_GOOGLE_ID: z.string().trim().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().trim().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -23,4 +33,11 @@ export const env: Env = envSchema.parse({
   PGLITE_DIR: process.env.PGLITE_DIR || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
   UPLOAD_DIR: process.env.UPLOAD_DIR || undefined,
+  APP_URL: process.env.APP_URL || undefined,
+  SMTP_URL: process.env.SMTP_URL || undefined,
+  MAIL_FROM: process.env.MAIL_FROM || undefined,
+  AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID || undefined,
+  AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET || undefined,
+  AUTH_GOOGLE_ID: process.env.AUTH_GOOGLE_ID || undefined,
+  AUTH_GOOGLE_SECRET: process.env.AUTH_GOOGLE_SECRET || undefined,
 });

@@ -2,6 +2,7 @@
 
 import { createUser } from '@/db/queries/users';
 import { AuthError, signIn } from '@/lib/auth';
+import { listOAuthButtons } from '@/lib/auth/oauth-providers';
 import { hashPassword } from '@/lib/auth/passwords';
 import { fail, fromZodError, type ActionState } from '@/lib/action-state';
 import { safeCallbackUrl, signInSchema, signUpSchema } from '@/lib/validation/auth';
@@ -18,7 +19,10 @@ export async function signInWithPassword(_prev: ActionState, formData: FormData)
       redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
     });
   } catch (error) {
-    // The same message whether the e-mail exists or not.
+    // The same messages whether the e-mail exists or not: throttling counts unknown e-mails too.
+    if (error instanceof AuthError && (error as { code?: string }).code === 'throttled') {
+      return fail('Too many sign-in attempts. Wait a few minutes and try again.', { values });
+    }
     if (error instanceof AuthError) return fail('Wrong e-mail or password.', { values });
     throw error; // NEXT_REDIRECT and real failures
   }
@@ -35,4 +39,10 @@ export async function signUpWithPassword(_prev: ActionState, formData: FormData)
   if (!user) return fail('An account with this e-mail already exists. Sign in instead.', { values });
   await signIn('credentials', { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
   return fail('Sign-in did not complete.', { values });
+}
+
+/** Starts sign-in with a configured OAuth provider (Auth.js redirects to it); an unknown one does nothing. */
+export async function signInWithProvider(provider: string, callbackUrl: string | undefined, _formData: FormData): Promise<void> {
+  if (!listOAuthButtons().some((p) => p.id === provider)) return;
+  await signIn(provider, { redirectTo: safeCallbackUrl(callbackUrl) });
 }

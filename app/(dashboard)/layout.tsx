@@ -11,7 +11,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
           <Link href="/w?all=1" className="text-lg font-bold text-indigo-700">Worthwise</Link>
           <div className="flex items-center gap-3 text-sm text-slate-600">
-            <span data-testid="current-user">{user.email}</span>
+            <Link href="/account" data-testid="current-user" className="hover:text-slate-900">{user.email}</Link>
             <SignOutButton />
           </div>
         </div>

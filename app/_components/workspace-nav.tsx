@@ -2,19 +2,25 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import type { Role } from '@/db/schema';
+import { hasRole } from '@/lib/auth/roles';
 
 const TABS = [
   { href: '', label: 'Overview' },
   { href: '/customers', label: 'Customers' },
   { href: '/data', label: 'Data' },
-];
+  { href: '/settings/members', label: 'Members' },
+  { href: '/settings/audit', label: 'Audit', minimum: 'admin' },
+  { href: '/settings/workspace', label: 'Settings', minimum: 'owner' },
+] as const;
 
-export function WorkspaceNav({ slug }: { slug: string }) {
+/** The workspace tabs; the role only hides tabs, each page checks it itself. */
+export function WorkspaceNav({ slug, role }: { slug: string; role: Role }) {
   const pathname = usePathname();
   const base = `/w/${slug}`;
   return (
     <nav className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
-      {TABS.map((tab) => {
+      {TABS.filter((tab) => !('minimum' in tab) || hasRole(role, tab.minimum)).map((tab) => {
         const href = base + tab.href;
         const active = tab.href === '' ? pathname === base : pathname.startsWith(href);
         return (

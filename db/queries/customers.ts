@@ -21,49 +21,73 @@ const SORT_COLUMNS: Record<CustomerSort, SQL | typeof customers.externalId> = {
 // Customers without a prediction (none yet, or no spend model) sort after those with one, either way.
 const NULLS_LAST_SORTS: ReadonlySet<CustomerSort> = new Set(['clv', 'alive']);
 
-export interface ListCustomersParams {
+export interface CustomerFilter {
   workspaceId: string;
   q?: string;
   sort: CustomerSort;
   dir: 'asc' | 'desc';
+}
+
+export interface ListCustomersParams extends CustomerFilter {
   page: number;
   pageSize: number;
+}
+
+/** The WHERE of a customer list: always the workspace, plus the optional id search. */
+function customerWhere(p: CustomerFilter) {
+  return and(
+    eq(customers.workspaceId, p.workspaceId),
+    p.q ? ilike(customers.externalId, `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+  );
+}
+
+/** The ORDER BY of a customer list; the id breaks ties so that pages never overlap. */
+function customerOrder(p: CustomerFilter) {
+  const order = p.dir === 'asc' ? asc : desc;
+  const column = SORT_COLUMNS[p.sort];
+  const primary = !NULLS_LAST_SORTS.has(p.sort) ? order(column)
+    : p.dir === 'asc' ? sql`${column} ASC NULLS LAST` : sql`${column} DESC NULLS LAST`;
+  return [primary, order(customers.id)];
+}
+
+/**
+ * The filtered, ordered customers with their stored aggregates and prediction; the caller adds
+ * LIMIT/OFFSET. The list page and the CSV export share it, so both show the same rows in the same order.
+ */
+export function selectCustomers(d: Db, p: CustomerFilter) {
+  return d
+    .select({
+      id: customers.id,
+      externalId: customers.externalId,
+      orderCount: customers.orderCount,
+      revenueMinor: customers.revenueMinor,
+      refundsMinor: customers.refundsMinor,
+      firstOrderAt: customers.firstOrderAt,
+      lastOrderAt: customers.lastOrderAt,
+      predictedClv12mMinor: customerPredictions.predictedClv12mMinor,
+      probabilityAlive: customerPredictions.probabilityAlive,
+    })
+    .from(customers)
+    .leftJoin(customerPredictions, and(eq(customerPredictions.workspaceId, customers.workspaceId), eq(customerPredictions.customerId, customers.id)))
+    .where(customerWhere(p))
+    .orderBy(...customerOrder(p));
+}
+
+/** How many customers match the filter. */
+export async function countCustomers(p: CustomerFilter, db?: Db): Promise<number> {
+  const d = db ?? (await getDb());
+  const [row] = await d.select({ n: sql<number>`count(*)::int` }).from(customers).where(customerWhere(p));
+  return Number(row?.n ?? 0);
 }
 
 /** One page of the workspace's customers with their stored aggregates and prediction, plus the matching total. */
 export async function listCustomers(p: ListCustomersParams, db?: Db) {
   const d = db ?? (await getDb());
-  const where = and(
-    eq(customers.workspaceId, p.workspaceId),
-    p.q ? ilike(customers.externalId, `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-  );
-  const order = p.dir === 'asc' ? asc : desc;
-  const column = SORT_COLUMNS[p.sort];
-  const primary = !NULLS_LAST_SORTS.has(p.sort) ? order(column)
-    : p.dir === 'asc' ? sql`${column} ASC NULLS LAST` : sql`${column} DESC NULLS LAST`;
-  const [rows, [count]] = await Promise.all([
-    d
-      .select({
-        id: customers.id,
-        externalId: customers.externalId,
-        orderCount: customers.orderCount,
-        revenueMinor: customers.revenueMinor,
-        refundsMinor: customers.refundsMinor,
-        firstOrderAt: customers.firstOrderAt,
-        lastOrderAt: customers.lastOrderAt,
-        predictedClv12mMinor: customerPredictions.predictedClv12mMinor,
-        probabilityAlive: customerPredictions.probabilityAlive,
-      })
-      .from(customers)
-      .leftJoin(customerPredictions, and(eq(customerPredictions.workspaceId, customers.workspaceId), eq(customerPredictions.customerId, customers.id)))
-      .where(where)
-      // The id breaks ties so that pages never overlap.
-      .orderBy(primary, order(customers.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    d.select({ n: sql<number>`count(*)::int` }).from(customers).where(where),
+  const [rows, total] = await Promise.all([
+    selectCustomers(d, p).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
+    countCustomers(p, d),
   ]);
-  return { rows, total: Number(count?.n ?? 0) };
+  return { rows, total };
 }
 
 /** One customer of the workspace, or null: an id from another workspace finds nothing. */

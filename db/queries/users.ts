@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { users } from '../schema';
 
@@ -20,4 +20,13 @@ export async function createUser(input: { email: string; name: string | null; pa
   const d = db ?? (await getDb());
   const [user] = await d.insert(users).values(input).onConflictDoNothing({ target: users.email }).returning();
   return user ?? null;
+}
+
+/** Sets a new password hash and bumps the session version, which signs out every existing session. */
+export async function updatePasswordHash(userId: string, passwordHash: string, db?: Db) {
+  const d = db ?? (await getDb());
+  await d
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }

@@ -80,3 +80,10 @@ export async function createWorkspace(
     throw new Error(`No free slug for "${base}" after 20 attempts`);
   });
 }
+
+/** Deletes the workspace and, by cascade, everything in it. Returns whether a row went. */
+export async function deleteWorkspace(workspaceId: string, db?: Db): Promise<boolean> {
+  const d = db ?? (await getDb());
+  const deleted = await d.delete(workspaces).where(eq(workspaces.id, workspaceId)).returning({ id: workspaces.id });
+  return deleted.length === 1;
+}

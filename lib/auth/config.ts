@@ -1,40 +1,52 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import type { NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { getUserByEmail } from '@/db/queries/users';
+import { getDb } from '@/db';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/lib/env';
-import { signInSchema } from '@/lib/validation/auth';
-import { verifyPassword } from './passwords';
+import { authorizeCredentials, getClientIp } from './credentials';
+import { getOAuthProviders } from './oauth-providers';
+import { recordSignIn } from './record-sign-in';
 
 // Development and tests run without an env file; production must set AUTH_SECRET (Auth.js
 // refuses to start without one).
 const DEVELOPMENT_SECRET = 'worthwise-development-secret-do-not-use-in-production';
 
 /**
- * Credentials sign-in with JWT sessions: Auth.js cannot keep Credentials sessions in the
- * database. The token carries only the user id; pages re-read the user and membership from the
- * database on every request.
+ * JWT sessions: Auth.js cannot keep Credentials sessions in the database. The token carries the
+ * user id and the user's session version; pages re-read the user on every request and treat a
+ * token with an older version (issued before a password change) as signed out.
+ * The adapter is there for OAuth accounts only, so it is built (and the database opened) lazily.
  */
-export const authConfig: NextAuthConfig = {
-  secret: env.AUTH_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_SECRET),
-  session: { strategy: 'jwt' },
-  pages: { signIn: '/sign-in' },
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(credentials) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const user = await getUserByEmail(parsed.data.email);
-        if (!user?.passwordHash) return null;
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name };
+export async function getAuthConfig(): Promise<NextAuthConfig> {
+  const oauth = getOAuthProviders();
+  return {
+    secret: env.AUTH_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_SECRET),
+    session: { strategy: 'jwt' },
+    pages: { signIn: '/sign-in' },
+    adapter: oauth.length
+      ? DrizzleAdapter(await getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens })
+      : undefined,
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        authorize: (credentials, request) => authorizeCredentials(credentials, getClientIp(request.headers)),
+      }),
+      ...oauth,
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sessionVersion = user.sessionVersion ?? 0;
+        return token;
       },
-    }),
-  ],
-  callbacks: {
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        session.user.sessionVersion = token.sessionVersion ?? 0;
+        return session;
+      },
     },
-  },
-};
+    events: {
+      signIn: ({ user, account }) => recordSignIn(user, account?.provider ?? 'credentials'),
+    },
+  };
+}

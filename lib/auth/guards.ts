@@ -6,13 +6,17 @@ import type { Role } from '@/db/schema';
 import { auth } from './index';
 import { hasRole } from './roles';
 
-/** The signed-in user, or null. A token whose user no longer exists counts as signed out. */
+/**
+ * The signed-in user, or null. A token whose user no longer exists, or that was issued before the
+ * user's last password change (an older session version), counts as signed out.
+ */
 export const getCurrentUser = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getUserById(id);
-  return user ? { id: user.id, email: user.email, name: user.name } : null;
+  if (!user || user.sessionVersion !== (session.user.sessionVersion ?? 0)) return null;
+  return { id: user.id, email: user.email, name: user.name };
 });
 
 /** The signed-in user; otherwise a redirect to sign-in that comes back to `callbackUrl`. */

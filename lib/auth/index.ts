@@ -1,8 +1,8 @@
 import NextAuth from 'next-auth';
 import { cache } from 'react';
-import { authConfig } from './config';
+import { getAuthConfig } from './config';
 
-const nextAuth = NextAuth(authConfig);
+const nextAuth = NextAuth(getAuthConfig);
 
 export const { handlers, signIn, signOut } = nextAuth;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getPasswordWeakness } from '@/lib/auth/password-policy';
 
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address'));
 
@@ -9,13 +10,26 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
+const newPassword = z
+  .string()
+  .max(200, 'Use at most 200 characters')
+  .superRefine((value, ctx) => {
+    const weakness = getPasswordWeakness(value);
+    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+  });
+
 export const signUpSchema = z.object({
   name: z.string().trim().max(100).optional().transform((v) => (v ? v : null)),
   email,
-  password: z.string().min(12, 'Use at least 12 characters').max(200, 'Use at most 200 characters'),
+  password: newPassword,
   callbackUrl: z.string().optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, 'Enter your current password').max(200), newPassword })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'Choose a password you have not used here' });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 // Resolving against a placeholder origin tells whether a path stays on this site the way a browser
 // would read it: browsers drop tabs and newlines ("/\t/evil.example" becomes "//evil.example") and

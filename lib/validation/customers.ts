@@ -12,3 +12,7 @@ export const listCustomersSchema = z.object({
 });
 
 export type ListCustomersInput = z.infer<typeof listCustomersSchema>;
+
+/** The export's searchParams: the list's filter and order, without the page. */
+export const exportCustomersSchema = listCustomersSchema.pick({ q: true, sort: true, dir: true });
+export type ExportCustomersInput = z.infer<typeof exportCustomersSchema>;

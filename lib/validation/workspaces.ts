@@ -8,3 +8,7 @@ export const createWorkspaceSchema = z.object({
   timeZone: z.string().trim().refine(isTimeZone, 'Not a known time zone (e.g. Europe/Berlin)').default('UTC'),
 });
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;
+
+/** Deleting asks for the workspace's name to be typed, so a stray click cannot do it. */
+export const deleteWorkspaceSchema = z.object({ confirmName: z.string().trim().min(1, "Type the workspace's name") });
+export type DeleteWorkspaceInput = z.infer<typeof deleteWorkspaceSchema>;

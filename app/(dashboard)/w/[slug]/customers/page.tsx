@@ -3,6 +3,7 @@ import { listCustomers } from '@/db/queries/customers';
 import { requireMembership } from '@/lib/auth/guards';
 import { formatDate, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { customerMetrics } from '@/lib/metrics/historic';
+import { canExportCustomers, canSeeCustomerDetails, customerLabel } from '@/lib/customers/visibility';
 import { listCustomersSchema, type CustomerSort, type ListCustomersInput } from '@/lib/validation/customers';
 import { Pagination } from '@/app/_components/pagination';
 
@@ -27,34 +28,46 @@ export default async function CustomersPage({ params, searchParams }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const { workspace } = await requireMembership(slug, 'viewer');
-  const query = listCustomersSchema.parse(await searchParams);
+  const { workspace, role } = await requireMembership(slug, 'viewer');
+  const showDetails = canSeeCustomerDetails(role);
+  const parsed = listCustomersSchema.parse(await searchParams);
+  // A viewer's search or sort by customer id would reveal the ids one guess at a time.
+  const query = showDetails ? parsed : { ...parsed, q: undefined, sort: parsed.sort === 'customer' ? 'net' : parsed.sort };
   const { rows, total } = await listCustomers({ workspaceId: workspace.id, ...query, pageSize: PAGE_SIZE });
   const basePath = `/w/${workspace.slug}/customers`;
-  const href = (change: Partial<ListCustomersInput>) => {
+  const search = (change: Partial<ListCustomersInput>) => {
     const next = { ...query, ...change };
-    const search = new URLSearchParams({ sort: next.sort, dir: next.dir, page: String(next.page) });
-    if (next.q) search.set('q', next.q);
-    return `${basePath}?${search}`;
+    const params = new URLSearchParams({ sort: next.sort, dir: next.dir, page: String(next.page) });
+    if (next.q) params.set('q', next.q);
+    return params;
   };
+  const href = (change: Partial<ListCustomersInput>) => `${basePath}?${search(change)}`;
+  const exportParams = search({});
+  exportParams.delete('page');
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" data-testid="customer-count">{formatInteger(total)} customers</p>
-        <form method="get" action={basePath} className="flex gap-2">
+        <div className="flex gap-2">
+        {canExportCustomers(role) && (
+          <a href={`${basePath}/export?${exportParams}`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">Export CSV</a>
+        )}
+        {showDetails && <form method="get" action={basePath} className="flex gap-2">
           <input type="hidden" name="sort" value={query.sort} />
           <input type="hidden" name="dir" value={query.dir} />
           <input name="q" type="search" defaultValue={query.q} placeholder="Search customer id" aria-label="Search customers"
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">Search</button>
-        </form>
+        </form>}
+        </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
               {COLUMNS.map((c) => {
+                if (c.sort === 'customer' && !showDetails) return <th key={c.sort} className="px-3 py-2 font-medium">{c.label}</th>;
                 const active = query.sort === c.sort;
                 const dir = active && query.dir === 'desc' ? 'asc' : 'desc';
                 return (
@@ -72,7 +85,9 @@ export default async function CustomersPage({ params, searchParams }: {
               const m = customerMetrics(row);
               return (
                 <tr key={row.id} className="hover:bg-slate-50">
-                  <td className="px-3 py-2"><Link href={`${basePath}/${row.id}`} className="text-indigo-700 underline">{row.externalId}</Link></td>
+                  <td className="px-3 py-2" data-testid="customer-label">
+                    {showDetails ? <Link href={`${basePath}/${row.id}`} className="text-indigo-700 underline">{row.externalId}</Link> : customerLabel(role, row)}
+                  </td>
                   <td className="px-3 py-2 text-right">{formatInteger(m.orders)}</td>
                   <td className="px-3 py-2 text-right">{formatMoney(m.revenueMinor, workspace.currency)}</td>
                   <td className="px-3 py-2 text-right">{formatMoney(m.netClvMinor, workspace.currency)}</td>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { enqueueJob, JOB_QUEUES } from '@/db/job-queue';
+import { recordAuditEvent } from '@/db/queries/audit';
 import { deleteImport } from '@/db/queries/delete-import';
 import { requestImportCancel, transitionImport } from '@/db/queries/import-jobs';
 import { discardStagedRows } from '@/db/queries/import-staging';
@@ -17,19 +18,20 @@ import { importIdSchema } from '@/lib/validation/uploads';
 
 /** Writes a checked (dry-run) import: its job merges the staged rows in one transaction. */
 export async function commitImportAction(slug: string, importId: string): Promise<ActionState> {
-  const { workspace } = await requireMembership(slug, 'admin');
+  const { user, workspace } = await requireMembership(slug, 'admin');
   const id = importIdSchema.safeParse(importId);
   if (!id.success || !(await transitionImport(workspace.id, id.data, ['checked'], 'importing'))) {
     return fail('This import is no longer waiting to be committed.');
   }
   await enqueueJob(JOB_QUEUES.importFile, { workspaceId: workspace.id, importId: id.data, step: 'commit' } satisfies ImportJob);
+  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import', detail: { importId: id.data, step: 'commit' } });
   revalidatePath(`/w/${workspace.slug}/data`);
   return ok('Importing…');
 }
 
 /** Stops an import that is queued, being read, or waiting for review; nothing is written. */
 export async function cancelImportAction(slug: string, importId: string): Promise<ActionState> {
-  const { workspace } = await requireMembership(slug, 'admin');
+  const { user, workspace } = await requireMembership(slug, 'admin');
   const id = importIdSchema.safeParse(importId);
   if (!id.success || !(await requestImportCancel(workspace.id, id.data))) return fail('This import can no longer be cancelled.');
   // Queued and checked imports have no job reading them: end them here. A running job sees the
@@ -37,16 +39,18 @@ export async function cancelImportAction(slug: string, importId: string): Promis
   if (await transitionImport(workspace.id, id.data, ['queued', 'checked'], 'cancelled', { message: 'Cancelled; nothing was written.' })) {
     await discardStagedRows(workspace.id, id.data);
   }
+  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import_cancelled', detail: { importId: id.data } });
   revalidatePath(`/w/${workspace.slug}/data`);
   return ok('Cancelled.');
 }
 
 /** Removes an import and exactly its orders; customers left without orders go too. */
 export async function deleteImportAction(slug: string, importId: string): Promise<ActionState> {
-  const { workspace } = await requireMembership(slug, 'admin');
+  const { user, workspace } = await requireMembership(slug, 'admin');
   const id = importIdSchema.safeParse(importId);
   const removed = id.success ? await deleteImport(workspace.id, id.data) : null;
   if (!removed) return fail('This import cannot be deleted while it is running.');
+  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import_deleted', detail: { importId: id.data, ...removed } });
   if (removed.ordersRemoved > 0) await queueModelRun({ workspaceId: workspace.id });
   revalidatePath(`/w/${workspace.slug}`, 'layout');
   return ok(`Deleted the import: ${formatCount(removed.ordersRemoved, 'order')} and ${formatCount(removed.customersRemoved, 'customer')} removed.`);

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { NextResponse } from 'next/server';
 import { enqueueJob, JOB_QUEUES } from '@/db/job-queue';
+import { recordAuditEvent } from '@/db/queries/audit';
 import { createQueuedImport } from '@/db/queries/import-jobs';
 import { requireMembership } from '@/lib/auth/guards';
 import type { ImportJob } from '@/lib/imports/run-import-job';
@@ -45,5 +46,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   }
   await createQueuedImport({ id: importId, workspaceId: workspace.id, userId: user.id, fileName, fileBytes, currency: options.currency, options });
   await enqueueJob(JOB_QUEUES.importFile, { workspaceId: workspace.id, importId, step: 'check', autoCommit } satisfies ImportJob);
+  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import', detail: { importId, fileName, fileBytes, step: autoCommit ? 'upload and commit' : 'upload' } });
   return NextResponse.json({ importId }, { status: 202 });
 }

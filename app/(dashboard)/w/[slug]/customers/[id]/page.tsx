@@ -11,7 +11,8 @@ const ORDER_LIMIT = 500;
 
 export default async function CustomerPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { workspace } = await requireMembership(slug, 'viewer');
+  // Customer details include the customer's id from the upload, often an e-mail address.
+  const { workspace } = await requireMembership(slug, 'analyst');
   const customerId = Number(id);
   if (!Number.isSafeInteger(customerId) || customerId < 1) notFound();
   const customer = await getCustomer(workspace.id, customerId);

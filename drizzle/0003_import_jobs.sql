@@ -1,3 +1,5 @@
+ALTER TYPE "public"."audit_action" ADD VALUE 'import_cancelled';--> statement-breakpoint
+ALTER TYPE "public"."audit_action" ADD VALUE 'import_deleted';--> statement-breakpoint
 ALTER TYPE "public"."import_status" ADD VALUE 'queued' BEFORE 'completed';--> statement-breakpoint
 ALTER TYPE "public"."import_status" ADD VALUE 'checking' BEFORE 'completed';--> statement-breakpoint
 ALTER TYPE "public"."import_status" ADD VALUE 'checked' BEFORE 'completed';--> statement-breakpoint

@@ -1,0 +1,20 @@
+'use server';
+
+import { signIn } from '@/lib/auth';
+import { changePassword } from '@/lib/auth/change-password';
+import { requireUser } from '@/lib/auth/guards';
+import { fail, fromZodError, type ActionState } from '@/lib/action-state';
+import { changePasswordSchema } from '@/lib/validation/auth';
+
+/** Changes the signed-in user's password and ends their other sessions. Minimum: signed in. */
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser('/account');
+  const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return fromZodError(parsed.error);
+  if (!(await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword))) {
+    return fail('Your current password is not right.');
+  }
+  // The version bump signed out every session, this one too; sign it back in with the new password.
+  await signIn('credentials', { email: user.email, password: parsed.data.newPassword, redirectTo: '/account?changed=1' });
+  return fail('Sign-in did not complete.');
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeConnection } from '@/db';
+import { listAuditEvents } from '@/db/queries/audit';
+import { iterateCustomers } from '@/db/queries/customer-export';
+import { GET } from '@/app/(dashboard)/w/[slug]/customers/export/route';
+import { createTestWorkspace, importText } from '@/tests/helpers/db';
+import { as } from './isolation/session';
+
+vi.mock('@/lib/auth', async () => {
+  const { currentSession } = await import('./isolation/session');
+  return { auth: async () => (currentSession.user ? { user: { id: currentSession.user.id, sessionVersion: 0 }, expires: '2999-01-01' } : null) };
+});
+vi.mock('next/navigation', () => ({ notFound: () => { throw new Error('NEXT_NOT_FOUND'); }, redirect: () => { throw new Error('NEXT_REDIRECT'); } }));
+
+afterAll(closeConnection);
+
+describe('customer CSV export', () => {
+  let ws: Awaited<ReturnType<typeof createTestWorkspace>>;
+  beforeAll(async () => {
+    ws = await createTestWorkspace('export');
+    await importText(ws, 'customer_id,date,amount\n=HYPERLINK("http://x"),2024-01-01,10.00\nann@example.test,2024-01-02,25.50\nann@example.test,2024-01-03,-5.50\nbob@example.test,2024-02-01,7.00\n');
+  });
+
+  const get = (query: string) => as(ws.user, () => GET(new Request(`http://test.local/w/${ws.workspace.slug}/customers/export?${query}`), { params: Promise.resolve({ slug: ws.workspace.slug }) }));
+
+  it('streams the filtered list as an attachment with formula cells neutralised', async () => {
+    const response = await get('sort=customer&dir=asc');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${ws.workspace.slug}-customers.csv"`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await response.text()).trimEnd().split('\r\n');
+    expect(lines).toEqual([
+      'customer_id,orders,revenue,refunds,net_clv,aov,first_order_at,last_order_at,currency',
+      `"'=HYPERLINK(""http://x"")",1,10,0,10,10,2024-01-01T00:00:00.000Z,2024-01-01T00:00:00.000Z,USD`,
+      // The refund on 01-03 is not an order, so the last order stays 01-02.
+      'ann@example.test,1,25.5,5.5,20,25.5,2024-01-02T00:00:00.000Z,2024-01-02T00:00:00.000Z,USD',
+      'bob@example.test,1,7,0,7,7,2024-02-01T00:00:00.000Z,2024-02-01T00:00:00.000Z,USD',
+    ]);
+  });
+
+  it('records who exported which filter and how many rows', async () => {
+    await (await get('q=example.test&sort=net&dir=desc')).text();
+    const [event] = await listAuditEvents(ws.workspace.id, { action: 'export' });
+    expect(event).toMatchObject({
+      actorId: ws.user.id,
+      detail: { list: 'customers', filter: { q: 'example.test', sort: 'net', dir: 'desc' }, rows: 2, truncated: false },
+    });
+  });
+
+  it('pages through SQL in batches and stops at the cap', async () => {
+    const filter = { workspaceId: ws.workspace.id, sort: 'customer' as const, dir: 'asc' as const };
+    const all = [];
+    for await (const c of iterateCustomers({ ...filter, maxRows: 100, batchSize: 1 })) all.push(c.externalId);
+    expect(all).toEqual(['=HYPERLINK("http://x")', 'ann@example.test', 'bob@example.test']);
+    const capped = [];
+    for await (const c of iterateCustomers({ ...filter, maxRows: 2, batchSize: 1 })) capped.push(c.externalId);
+    expect(capped).toEqual(['=HYPERLINK("http://x")', 'ann@example.test']);
+  });
+});

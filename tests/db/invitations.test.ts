@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeConnection, getDb } from '@/db';
+import { listAuditEvents } from '@/db/queries/audit';
+import { acceptInvitation, createInvitation, getPendingInvitation, listPendingInvitations, renewInvitation, revokeInvitation } from '@/db/queries/invitations';
+import { getMembershipBySlug } from '@/db/queries/workspaces';
+import { createUser } from '@/db/queries/users';
+import { invitations } from '@/db/schema';
+import { createInvitationToken, hashInvitationToken, INVITATION_TTL_MS } from '@/lib/invitations/token';
+import { createTestWorkspace } from '@/tests/helpers/db';
+
+afterAll(closeConnection);
+
+describe('invitations', () => {
+  let ws: Awaited<ReturnType<typeof createTestWorkspace>>;
+  beforeAll(async () => {
+    ws = await createTestWorkspace('invite');
+  });
+
+  async function invite(email: string, expiresAt = new Date(Date.now() + INVITATION_TTL_MS)) {
+    const { token, tokenHash } = createInvitationToken();
+    const row = await createInvitation({ workspaceId: ws.workspace.id, email, role: 'viewer', invitedBy: ws.user.id, tokenHash, expiresAt });
+    const user = (await createUser({ email, name: null, passwordHash: 'x' }))!;
+    return { token, tokenHash, row, user };
+  }
+  const accept = (token: string, user: { id: string; email: string }) => acceptInvitation({ tokenHash: hashInvitationToken(token), user });
+
+  it('stores a 32-byte token only as its SHA-256', async () => {
+    const { token, row } = await invite(`hash-${randomUUID()}@example.test`);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const stored = JSON.stringify(await (await getDb()).select().from(invitations).where(eq(invitations.id, row.id)));
+    expect(stored).not.toContain(token);
+  });
+
+  it('accepts once for the invited e-mail, adds the membership and audits it', async () => {
+    const { token, user } = await invite(`once-${randomUUID()}@example.test`);
+    expect(await accept(token, user)).toBe(ws.workspace.slug);
+    expect((await getMembershipBySlug(user.id, ws.workspace.slug))?.role).toBe('viewer');
+    expect(await accept(token, user)).toBeNull();
+    const [event] = await listAuditEvents(ws.workspace.id, { action: 'invitation_accepted' });
+    expect(event).toMatchObject({ actorEmail: user.email, detail: { email: user.email, role: 'viewer' } });
+  });
+
+  it('refuses a signed-in user with another e-mail, leaving the invitation pending', async () => {
+    const { token, row } = await invite(`right-${randomUUID()}@example.test`);
+    const other = (await createUser({ email: `other-${randomUUID()}@example.test`, name: null, passwordHash: 'x' }))!;
+    expect(await accept(token, other)).toBeNull();
+    expect(await getMembershipBySlug(other.id, ws.workspace.slug)).toBeNull();
+    expect((await listPendingInvitations(ws.workspace.id)).map((i) => i.id)).toContain(row.id);
+  });
+
+  it('refuses expired, revoked and unknown tokens alike', async () => {
+    const expired = await invite(`expired-${randomUUID()}@example.test`, new Date(Date.now() - 1000));
+    const revoked = await invite(`revoked-${randomUUID()}@example.test`);
+    expect(await revokeInvitation(ws.workspace.id, revoked.row.id)).not.toBeNull();
+    expect(await accept(expired.token, expired.user)).toBeNull();
+    expect(await accept(revoked.token, revoked.user)).toBeNull();
+    expect(await accept(createInvitationToken().token, revoked.user)).toBeNull();
+    expect(await getPendingInvitation(expired.tokenHash)).toBeNull();
+  });
+
+  it('re-sending replaces the token: the old link stops working, the new one works', async () => {
+    const first = await invite(`resend-${randomUUID()}@example.test`);
+    const next = createInvitationToken();
+    expect(await renewInvitation(ws.workspace.id, first.row.id, { tokenHash: next.tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) })).not.toBeNull();
+    expect(await accept(first.token, first.user)).toBeNull();
+    expect(await accept(next.token, first.user)).toBe(ws.workspace.slug);
+  });
+
+  it('a second invitation to the same address revokes the first', async () => {
+    const email = `twice-${randomUUID()}@example.test`;
+    const a = createInvitationToken();
+    const b = createInvitationToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    await createInvitation({ workspaceId: ws.workspace.id, email, role: 'viewer', invitedBy: ws.user.id, tokenHash: a.tokenHash, expiresAt });
+    await createInvitation({ workspaceId: ws.workspace.id, email, role: 'analyst', invitedBy: ws.user.id, tokenHash: b.tokenHash, expiresAt });
+    const pending = (await listPendingInvitations(ws.workspace.id)).filter((i) => i.email === email);
+    expect(pending.map((i) => i.role)).toEqual(['analyst']);
+  });
+});

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeConnection } from '@/db';
+import { createUser } from '@/db/queries/users';
+import { authorizeCredentials, getClientIp, ThrottledSignIn } from '@/lib/auth/credentials';
+import * as passwords from '@/lib/auth/passwords';
+
+// Counts bcrypt compares while still doing them for real.
+vi.mock('@/lib/auth/passwords', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/auth/passwords')>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
+const verifyPassword = vi.mocked(passwords.verifyPassword);
+
+afterAll(closeConnection);
+beforeEach(() => {
+  verifyPassword.mockClear();
+});
+
+const PASSWORD = 'correct-horse-battery';
+
+/** Five wrong passwords, then a sixth: what each attempt returned or threw, and how many compares ran. */
+async function sixWrongAttempts(email: string, ip: string) {
+  const outcomes: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    try {
+      outcomes.push((await authorizeCredentials({ email, password: `wrong-${i}` }, ip)) === null ? 'refused' : 'signed-in');
+    } catch (error) {
+      outcomes.push(error instanceof ThrottledSignIn ? 'throttled' : String(error));
+    }
+  }
+  return { outcomes, compares: verifyPassword.mock.calls.length };
+}
+
+describe('sign-in throttling', () => {
+  it('refuses the 6th wrong password within a minute without checking it, even if it is right', async () => {
+    const email = `throttle-${randomUUID()}@example.test`;
+    await createUser({ email, name: null, passwordHash: await passwords.hashPassword(PASSWORD) });
+    const ip = `10.0.0.${Math.floor(Math.random() * 250)}`;
+    const { outcomes, compares } = await sixWrongAttempts(email, ip);
+    expect(outcomes).toEqual(['refused', 'refused', 'refused', 'refused', 'refused', 'throttled']);
+    expect(compares).toBe(5);
+    verifyPassword.mockClear();
+    await expect(authorizeCredentials({ email, password: PASSWORD }, '10.9.9.9')).rejects.toBeInstanceOf(ThrottledSignIn);
+    expect(verifyPassword).not.toHaveBeenCalled();
+  });
+
+  it('answers an unknown e-mail exactly like a known one: same outcomes, same number of bcrypt compares', async () => {
+    const known = `known-${randomUUID()}@example.test`;
+    await createUser({ email: known, name: null, passwordHash: await passwords.hashPassword(PASSWORD) });
+    const knownRun = await sixWrongAttempts(known, `10.1.${Math.floor(Math.random() * 250)}.1`);
+    verifyPassword.mockClear();
+    const unknownRun = await sixWrongAttempts(`nobody-${randomUUID()}@example.test`, `10.2.${Math.floor(Math.random() * 250)}.1`);
+    expect(unknownRun).toEqual(knownRun);
+    // The unknown e-mail was compared against a real bcrypt hash of the same cost.
+    expect(verifyPassword.mock.calls[0]?.[1]).toMatch(/^\$2[aby]\$10\$/);
+  });
+
+  it('throttles one IP across e-mails after 20 failures', async () => {
+    const ip = `10.3.${Math.floor(Math.random() * 250)}.7`;
+    for (let i = 0; i < 20; i++) expect(await authorizeCredentials({ email: `spray-${i}-${randomUUID()}@example.test`, password: 'x' }, ip)).toBeNull();
+    await expect(authorizeCredentials({ email: `spray-last-${randomUUID()}@example.test`, password: 'x' }, ip)).rejects.toBeInstanceOf(ThrottledSignIn);
+  });
+
+  it('signs in with the right password and clears the e-mail\'s failures', async () => {
+    const email = `ok-${randomUUID()}@example.test`;
+    const user = await createUser({ email, name: null, passwordHash: await passwords.hashPassword(PASSWORD) });
+    const ip = `10.4.${Math.floor(Math.random() * 250)}.1`;
+    for (let i = 0; i < 4; i++) await authorizeCredentials({ email, password: 'wrong-password' }, ip);
+    expect(await authorizeCredentials({ email, password: PASSWORD }, ip)).toMatchObject({ id: user!.id, sessionVersion: 0 });
+    for (let i = 0; i < 4; i++) expect(await authorizeCredentials({ email, password: 'wrong-password' }, ip)).toBeNull();
+  });
+});
+
+describe('getClientIp', () => {
+  it('takes the last X-Forwarded-For entry, which the nearest proxy wrote', () => {
+    expect(getClientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }))).toBe('203.0.113.9');
+    expect(getClientIp(new Headers())).toBe('unknown');
+  });
+});
