@@ -31,8 +31,8 @@ async function invitationPageText(browser: Browser, path: string): Promise<strin
 test('an invited viewer sees metrics but no customer e-mails and cannot export until promoted', async ({ page, browser }) => {
   await signUp(page, 'team-owner');
   const slug = await createWorkspace(page, 'Team');
-  await uploadCsv(page, slug, 'orders.csv', CSV);
-  await expect(formMessage(page, 'status')).toContainText('Imported orders.csv');
+  const card = await uploadCsv(page, slug, 'orders.csv', CSV, { autoCommit: true });
+  await expect(card.getByTestId('import-summary')).toContainText('Imported orders.csv');
 
   const inviteeEmail = `e2e-invitee-${uniqueSuffix()}@worthwise.test`;
   const invitePath = await invite(page, slug, inviteeEmail);
