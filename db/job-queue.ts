@@ -54,10 +54,16 @@ function pgliteExecutor(pg: PGlite) {
   };
 }
 
+/**
+ * How long a job may run before pg-boss counts it as dead (its process stopped) and retries it.
+ * Handlers take over work their dead predecessor left half-done (see claimModelRun, runImportJob).
+ */
+export const JOB_EXPIRY_SECONDS = 15 * 60;
+
 /** Queues one job; a job that fails or dies with its process is tried once more. */
 export async function enqueueJob(name: JobQueueName, data: object): Promise<string> {
   const boss = await getJobQueue();
-  const id = await boss.send(name, data, { retryLimit: 1, expireInSeconds: 60 * 60 });
+  const id = await boss.send(name, data, { retryLimit: 1, expireInSeconds: JOB_EXPIRY_SECONDS });
   if (!id) throw new Error(`The job queue did not accept a ${name} job`);
   return id;
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { TimeUnit } from '@/lib/metrics/clv';
 import type { BacktestOutcome, ModelParams } from '@/lib/predictions/types';
+import { JOB_EXPIRY_SECONDS } from '../job-queue';
 import { getDb, type Db } from '../index';
 import { modelRuns, workspaces, type ChurnModel, type ModelRun } from '../schema';
 
@@ -50,7 +51,11 @@ export async function claimModelRun(workspaceId: string, runId: string, db?: Db)
       monthlyDiscountRate: sql`${workspaces.monthlyDiscountRate}`,
     })
     .from(workspaces)
-    .where(and(eq(workspaces.id, modelRuns.workspaceId), eq(modelRuns.workspaceId, workspaceId), eq(modelRuns.id, runId), eq(modelRuns.status, 'queued')))
+    .where(and(
+      eq(workspaces.id, modelRuns.workspaceId), eq(modelRuns.workspaceId, workspaceId), eq(modelRuns.id, runId),
+      // A run still "running" after the job's expiry died with its process; the retried job takes it over.
+      sql`(${modelRuns.status} = 'queued' OR (${modelRuns.status} = 'running' AND ${modelRuns.startedAt} < now() - make_interval(secs => ${JOB_EXPIRY_SECONDS})))`,
+    ))
     .returning({ run: modelRuns, timeZone: workspaces.timeZone });
   return row ? { run: row.run, workspace: { id: workspaceId, timeZone: row.timeZone } } : null;
 }

@@ -41,7 +41,9 @@ export async function runImportJob(job: ImportJob): Promise<void> {
 
 async function check(row: Import, autoCommit: boolean): Promise<void> {
   const { workspaceId, id: importId } = row;
-  if (!(await transitionImport(workspaceId, importId, ['queued'], 'checking'))) return;
+  // 'checking' again: a retried job whose predecessor died mid-read starts the read over.
+  if (!(await transitionImport(workspaceId, importId, ['queued', 'checking'], 'checking'))) return;
+  await discardStagedRows(workspaceId, importId);
   const workspace = await getWorkspaceById(workspaceId);
   if (!workspace) return;
   const input = importTransactionsSchema.parse(row.options);
