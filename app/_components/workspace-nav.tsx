@@ -11,7 +11,7 @@ const TABS = [
   { href: '/data', label: 'Data' },
   { href: '/settings/members', label: 'Members' },
   { href: '/settings/audit', label: 'Audit', minimum: 'admin' },
-  { href: '/settings/workspace', label: 'Settings', minimum: 'owner' },
+  { href: '/settings/workspace', label: 'Settings', minimum: 'admin' },
 ] as const;
 
 /** The workspace tabs; the role only hides tabs, each page checks it itself. */

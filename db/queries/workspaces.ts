@@ -82,6 +82,17 @@ export async function createWorkspace(
 }
 
 /** Deletes the workspace and, by cascade, everything in it. Returns whether a row went. */
+/** Saves an admin's settings; margin and discount as fractions (0.6 = 60 %). */
+export async function updateWorkspaceSettings(
+  workspaceId: string,
+  settings: { name: string; timeZone: string; grossMargin: number; monthlyDiscountRate: number },
+  db?: Db,
+) {
+  const d = db ?? (await getDb());
+  const [row] = await d.update(workspaces).set(settings).where(eq(workspaces.id, workspaceId)).returning();
+  return row ?? null;
+}
+
 export async function deleteWorkspace(workspaceId: string, db?: Db): Promise<boolean> {
   const d = db ?? (await getDb());
   const deleted = await d.delete(workspaces).where(eq(workspaces.id, workspaceId)).returning({ id: workspaces.id });

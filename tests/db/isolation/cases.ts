@@ -8,7 +8,7 @@ import { cancelImportAction, commitImportAction, deleteImportAction } from '@/ap
 import { GET as getImportProgress } from '@/app/api/w/[slug]/imports/[id]/route';
 import { POST as uploadFile } from '@/app/api/w/[slug]/uploads/route';
 import * as members from '@/app/(dashboard)/w/[slug]/settings/members/actions';
-import { deleteWorkspaceAction } from '@/app/(dashboard)/w/[slug]/settings/workspace/actions';
+import { deleteWorkspaceAction, updateWorkspaceSettingsAction } from '@/app/(dashboard)/w/[slug]/settings/workspace/actions';
 import { form, getImportStatusInA, getRoleInA, isInvitationIntact, type IsolationFixture } from './fixture';
 import { as } from './session';
 
@@ -77,6 +77,19 @@ export const CASES: Record<string, Case> = {
     crossTenant: async (fx) => {
       const response = await as(fx.b.user, () => exportCustomers(exportUrl(inB(fx)), { params: Promise.resolve({ slug: inB(fx) }) }));
       return !(await response.text()).includes('secret@example.test');
+    },
+  },
+  'app/(dashboard)/w/[slug]/settings/workspace/actions.ts#updateWorkspaceSettingsAction': {
+    kind: 'workspace',
+    minimum: 'admin',
+    call: (slug) => updateWorkspaceSettingsAction(slug, idle, form({ name: 'Renamed', timeZone: 'Europe/Berlin', grossMarginPercent: '60', monthlyDiscountPercent: '1.5' })),
+    allowed: async (result) => {
+      expectSuccess(result);
+      const { getDb } = await import('@/db');
+      const { workspaces } = await import('@/db/schema');
+      const { eq } = await import('drizzle-orm');
+      const rows = await (await getDb()).select().from(workspaces).where(eq(workspaces.name, 'Renamed'));
+      if (!rows.some((w) => w.grossMargin === 0.6 && w.monthlyDiscountRate === 0.015 && w.timeZone === 'Europe/Berlin')) throw new Error('settings not stored');
     },
   },
   'app/(dashboard)/w/[slug]/data/actions.ts#commitImportAction': {
