@@ -34,11 +34,3 @@ async function* stripBom(text: AsyncIterable<string>): AsyncGenerator<string> {
     first = false;
   }
 }
-
-/** Decodes a byte stream (e.g. an uploaded File) as UTF-8 text chunks. */
-export async function* decodeUtf8(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for await (const chunk of bytes) yield decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
-  if (rest) yield rest;
-}
