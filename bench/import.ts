@@ -36,7 +36,7 @@ for (let i = 0; i < RUNS; i++) {
   const started = performance.now();
   const summary = await importFile({
     workspaceId: workspace.id, userId: user!.id, timeZone: workspace.timeZone, fileName: 'CDNOW_master.txt',
-    bytes: createReadStream(FILE), input,
+    openBytes: () => createReadStream(FILE), input, asOf: new Date(),
   });
   const seconds = (performance.now() - started) / 1000;
   if (summary.ordersAdded !== ROWS) throw new Error(`expected ${ROWS} orders, imported ${summary.ordersAdded}`);

@@ -13,6 +13,8 @@ export const DEMO_EMAIL = 'demo@worthwise.test';
 export const DEMO_PASSWORD = 'worthwise-demo';
 export const DEMO_WORKSPACE = 'CDNOW demo';
 const DEMO_FILE = resolve(process.cwd(), 'data/CDNOW_master.txt');
+// The import report's "now": fixed, so seeding stays deterministic (CDNOW ends in June 1998).
+const SEED_AS_OF = new Date('1998-07-01T00:00:00Z');
 
 /**
  * Idempotent: the demo user, its "CDNOW demo" workspace and the full CDNOW_master file imported
@@ -37,7 +39,8 @@ export async function seedDemo(): Promise<{ slug: string; imported: boolean }> {
     userId: user.id,
     timeZone: workspace.timeZone,
     fileName: 'CDNOW_master.txt',
-    bytes: createReadStream(DEMO_FILE),
+    openBytes: () => createReadStream(DEMO_FILE),
+    asOf: SEED_AS_OF,
     // CDNOW_master: customer_id date number_of_cds dollar_value, whitespace-separated, YYYYMMDD.
     input: importTransactionsSchema.parse({
       delimiter: 'whitespace', hasHeader: true, customerId: 0, date: 1, quantity: 2, amount: 3, dateFormat: 'YYYYMMDD', currency: 'USD',

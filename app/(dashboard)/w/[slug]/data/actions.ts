@@ -1,13 +1,12 @@
 'use server';
 
-import { Readable } from 'node:stream';
 import { revalidatePath } from 'next/cache';
 import { importFile } from '@/db/queries/import-file';
 import { ImportRejectedError, type ImportSummary } from '@/db/queries/imports';
 import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
 import { describeImport, MAX_UPLOAD_BYTES } from '@/lib/imports/describe';
-import { describeRowError } from '@/lib/imports/stage-rows';
+import { describeRowError } from '@/lib/imports/row-error';
 import { importTransactionsSchema } from '@/lib/validation/imports';
 
 /** Uploads a transactions CSV into the workspace: all rows or none. Minimum role: admin. */
@@ -29,8 +28,11 @@ export async function importTransactionsAction(slug: string, _prev: ActionState<
       userId: user.id,
       timeZone: workspace.timeZone,
       fileName: file.name,
-      bytes: Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream<Uint8Array>),
+      // A File can be streamed again and again: the reader takes several passes over it.
+      openBytes: () => file.stream() as unknown as AsyncIterable<Uint8Array>,
       input: parsed.data,
+      asOf: new Date(),
+      maxBytes: MAX_UPLOAD_BYTES,
     });
   } catch (error) {
     if (error instanceof ImportRejectedError) {
