@@ -24,6 +24,7 @@ const STATUS_REASONS: Record<string, ExclusionReason> = {
   failed: 'payment failed',
   pending: 'payment pending',
   'on-hold': 'payment pending',
+  'pending-payment': 'payment pending',
 };
 
 /**
