@@ -43,7 +43,7 @@ export async function checkBytes(bytes: AsyncIterable<Uint8Array>, guess: TextEn
   for await (const chunk of bytes) {
     size += chunk.length;
     if (size > maxBytes) {
-      throw new ImportFileError(`The file is over the size limit of ${(maxBytes / 1024 / 1024).toFixed(0)} MB.`);
+      throw new ImportFileError(`The file is over the size limit of ${describeSize(maxBytes)}.`);
     }
     if (!guess.startsWith('utf-16') && chunk.includes(0)) assertNotBinary(chunk);
     if (isUtf8) {
@@ -62,6 +62,11 @@ export async function checkBytes(bytes: AsyncIterable<Uint8Array>, guess: TextEn
     }
   }
   return guess === 'utf-8' && !isUtf8 ? 'windows-1252' : guess;
+}
+
+function describeSize(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${bytes.toLocaleString('en-US')} bytes`;
 }
 
 /** Decodes a byte stream as text chunks; a UTF-8 BOM is dropped by the decoder itself. */
