@@ -1,3 +1,4 @@
+import type { QualityReport } from '@/lib/imports/quality-report';
 import { readImport } from '@/lib/imports/read-import';
 import { ImportFileError } from '@/lib/imports/row-error';
 import { stageOrders } from '@/lib/imports/stage-rows';
@@ -16,13 +17,16 @@ export interface ImportFileParams {
   maxBytes?: number;
 }
 
+/** An import's counts plus the data-quality report of its file. */
+export type ImportFileResult = ImportSummary & { report: QualityReport | null };
+
 /**
  * Upload path end to end: bytes → preset detected from the header → canonical orders → staging
  * CSV → one database transaction. The file streams through; it is never held whole in memory on
  * Postgres. Rejections (malformed rows, no rows, not text, ambiguous dates) throw
  * ImportRejectedError and write nothing.
  */
-export async function importFile(p: ImportFileParams): Promise<ImportSummary> {
+export async function importFile(p: ImportFileParams): Promise<ImportFileResult> {
   const { delimiter, hasHeader, dateFormat, decimal, currency, customerId, date, amount, orderId, quantity } = p.input;
   const { orders, reading } = readImport({
     openBytes: p.openBytes,
@@ -33,7 +37,7 @@ export async function importFile(p: ImportFileParams): Promise<ImportSummary> {
     generic: { mapping: { customerId, date, amount, orderId, quantity }, hasHeader, delimiter, dateFormat, decimal },
   });
   try {
-    return await importTransactions({
+    const summary = await importTransactions({
       workspaceId: p.workspaceId,
       userId: p.userId,
       fileName: p.fileName,
@@ -43,6 +47,7 @@ export async function importFile(p: ImportFileParams): Promise<ImportSummary> {
       stagedCsv: stageOrders(orders),
       reading,
     });
+    return { ...summary, report: reading.report };
   } catch (error) {
     if (error instanceof ImportFileError) throw new ImportRejectedError(error.message, reading);
     throw error;

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { importFile } from '@/db/queries/import-file';
-import { ImportRejectedError, type ImportSummary } from '@/db/queries/imports';
+import { importFile, type ImportFileResult } from '@/db/queries/import-file';
+import { ImportRejectedError } from '@/db/queries/imports';
 import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
 import { describeImport, MAX_UPLOAD_BYTES } from '@/lib/imports/describe';
@@ -10,7 +10,7 @@ import { describeRowError } from '@/lib/imports/row-error';
 import { importTransactionsSchema } from '@/lib/validation/imports';
 
 /** Uploads a transactions CSV into the workspace: all rows or none. Minimum role: admin. */
-export async function importTransactionsAction(slug: string, _prev: ActionState<ImportSummary>, formData: FormData): Promise<ActionState<ImportSummary>> {
+export async function importTransactionsAction(slug: string, _prev: ActionState<ImportFileResult>, formData: FormData): Promise<ActionState<ImportFileResult>> {
   const { user, workspace } = await requireMembership(slug, 'admin');
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0) return fail('Choose a non-empty CSV file to upload.');
@@ -21,7 +21,7 @@ export async function importTransactionsAction(slug: string, _prev: ActionState<
   const parsed = importTransactionsSchema.safeParse(fields);
   if (!parsed.success) return fromZodError(parsed.error, undefined, 'Check the column mapping.');
 
-  let summary: ImportSummary;
+  let summary: ImportFileResult;
   try {
     summary = await importFile({
       workspaceId: workspace.id,
