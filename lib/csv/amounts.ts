@@ -25,6 +25,9 @@ const GROUP_SPACES = /[\s\u00a0\u202f']/g;
  */
 export function parseMoney(text: string, currency: string, decimal: DecimalSeparator = 'auto'): Parsed<number> {
   let value = text.trim();
+  // Most cells are plain "-12.50": skip the symbol, sign and grouping rules for them.
+  const plain = decimal !== ',' ? PLAIN.exec(value) : null;
+  if (plain) return toMinor(plain[1] === '-', plain[2]!, plain[3] ?? '', currency);
   let negative = false;
   const parenthesised = /^\((.*)\)$/.exec(value);
   if (parenthesised) [negative, value] = [true, parenthesised[1]!.trim()];
@@ -38,9 +41,15 @@ export function parseMoney(text: string, currency: string, decimal: DecimalSepar
   value = after.rest;
   const digits = splitDecimal(value.replace(GROUP_SPACES, ' '), decimal);
   if (!digits) return { ok: false, message: 'is not a number' };
+  return toMinor(negative, digits.whole, digits.fraction, currency);
+}
+
+const PLAIN = /^([-+]?)(\d+)(?:\.(\d+))?$/;
+
+function toMinor(negative: boolean, whole: string, fraction: string, currency: string): Parsed<number> {
   const minorDigits = minorUnitDigits(currency);
-  if (digits.fraction.length > minorDigits) return { ok: false, message: `has more than ${minorDigits} decimal places` };
-  const minor = Number(digits.whole + digits.fraction.padEnd(minorDigits, '0'));
+  if (fraction.length > minorDigits) return { ok: false, message: `has more than ${minorDigits} decimal places` };
+  const minor = Number(whole + fraction.padEnd(minorDigits, '0'));
   if (!Number.isSafeInteger(minor)) return { ok: false, message: 'is too large' };
   return { ok: true, value: negative && minor !== 0 ? -minor : minor };
 }

@@ -1,4 +1,4 @@
-import { hasSaleLine, type ExclusionReason, type RowOutcome } from './canonical';
+import { hasSaleLine, type CanonicalOrder, type ExclusionReason, type RowOutcome } from './canonical';
 import type { PresetName } from './presets/types';
 
 export const MAX_EXAMPLE_ROWS = 5;
@@ -92,7 +92,7 @@ export function createQualityReport(preset: PresetName, asOf: Date) {
     if (o.grossMinor === 0 && o.refundedMinor === 0) count(report.zeroAmounts, o.row);
     if (!isSale) count(report.negativeAmounts, o.row);
     if (o.occurredAt.getTime() > asOf.getTime()) count(report.futureDates, o.row);
-    const fingerprint = hash(`${o.customerKey}|${o.occurredAt.getTime()}|${o.grossMinor}|${o.refundedMinor}|${o.orderId}|${o.quantity}`);
+    const fingerprint = fingerprintOf(o);
     if (fingerprints.has(fingerprint)) count(report.duplicatesInFile, o.row);
     fingerprints.add(fingerprint);
     const totals = (report.currencies[o.currency] ??= { orders: 0, refunds: 0, grossMinor: 0, refundedMinor: 0, netMinor: 0 });
@@ -128,14 +128,18 @@ export function createQualityReport(preset: PresetName, asOf: Date) {
 }
 
 /**
- * Two FNV-1a 32-bit hashes (standard offset basis and a second one) folded into 53 bits, so
- * duplicate detection keeps a number per order rather than its text; a collision only miscounts.
+ * 53 bits of two FNV-1a 32-bit hashes (standard and a second offset basis) over the order's
+ * fields, so duplicate detection keeps a number per order rather than its text; a collision only
+ * miscounts. Numbers are mixed in directly, without building a string per order.
  */
-function hash(text: string): number {
+function fingerprintOf(o: CanonicalOrder): number {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const time = o.occurredAt.getTime();
+  const text = `${o.customerKey}\u0000${o.orderId ?? ''}`;
+  const numbers = [time % 0x100000000, Math.floor(time / 0x100000000), o.grossMinor, o.refundedMinor, o.quantity ?? -1];
+  for (let i = 0; i < text.length + numbers.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : numbers[i - text.length]! | 0;
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x01000193);
   }

@@ -10,7 +10,7 @@ import type { GenericMapping, Preset, PresetName } from './presets/types';
 import { createQualityReport, type QualityReport } from './quality-report';
 import type { RowError } from './row-error';
 
-export const MAX_REPORTED_ERRORS = 20;
+const MAX_REPORTED_ERRORS = 20;
 const SAMPLE_BYTES = 64 * 1024;
 
 export interface ReadImportOptions {
@@ -42,7 +42,7 @@ export interface ImportReading {
  * Reads an upload into canonical orders, streaming (memory stays flat). The file is read up to
  * four times: a 64 KB sample for the layout and preset, a byte pass (size limit, binary check,
  * UTF-8 or Windows-1252), a pass over the date columns to decide day/month order from the whole
- * column, and the pass that maps rows. Whole-file problems throw ImportFileError from `orders`;
+ * column (only when the sample shows day/month dates), and the pass that maps rows. Whole-file problems throw ImportFileError from `orders`;
  * malformed rows are collected in `reading.errors` while reading goes on, to report them all.
  */
 export function readImport(options: ReadImportOptions): { orders: AsyncGenerator<CanonicalOrder>; reading: ImportReading } {
@@ -60,7 +60,7 @@ export function readImport(options: ReadImportOptions): { orders: AsyncGenerator
     reading.preset = preset.name;
     reading.hasHeader = preset.hasHeader(layout.sampleRows[0] ?? [], options.generic?.mapping, options.generic?.hasHeader);
     const mapping = preset.name === 'generic' ? (options.generic?.mapping ?? {}) : {};
-    const dates = await decideDateFormats(records, preset, mapping, reading.hasHeader, options.generic?.dateFormat);
+    const dates = await decideDateFormats(records, preset, mapping, reading.hasHeader, options.generic?.dateFormat, sample.length < SAMPLE_BYTES ? null : layout.sampleRows);
 
     const quality = createQualityReport(preset.name, options.asOf);
     let mapper: ReturnType<Preset['createMapper']> | null = null;
@@ -68,25 +68,31 @@ export function readImport(options: ReadImportOptions): { orders: AsyncGenerator
     const mapperOptions = {
       timeZone: options.timeZone, currency: options.currency, decimal: options.generic?.decimal ?? 'auto', dateFormats: dates.formats, mapping,
     };
-    const handle = function* (outcomes: RowOutcome[]): Generator<CanonicalOrder> {
+    const handle = (outcomes: RowOutcome[], found: CanonicalOrder[]) => {
       for (const outcome of outcomes) {
         quality.add(outcome);
-        if (outcome.kind === 'order') yield outcome.order;
+        if (outcome.kind === 'order') found.push(outcome.order);
         else if (outcome.kind === 'error') reject(outcome.error);
       }
     };
-    for await (const record of records()) {
-      if (!mapper) {
-        header = reading.hasHeader ? record.map((name) => name.trim()) : record.map((_, i) => `Column ${i + 1}`);
-        mapper = preset.createMapper(header, mapperOptions);
-        if (reading.hasHeader) continue;
+    for await (const batch of records()) {
+      const found: CanonicalOrder[] = [];
+      for (const record of batch) {
+        if (!mapper) {
+          header = reading.hasHeader ? record.map((name) => name.trim()) : record.map((_, i) => `Column ${i + 1}`);
+          mapper = preset.createMapper(header, mapperOptions);
+          if (reading.hasHeader) continue;
+        }
+        const row = ++reading.rowsRead;
+        const widthError = preset.readsByName ? checkWidth(record, header, row) : null;
+        if (widthError) reject(widthError);
+        else handle(mapper.push(record, row), found);
       }
-      const row = ++reading.rowsRead;
-      const widthError = preset.readsByName ? checkWidth(record, header, row) : null;
-      if (widthError) reject(widthError);
-      else yield* handle(mapper.push(record, row));
+      yield* found;
     }
-    if (mapper) yield* handle(mapper.end());
+    const last: CanonicalOrder[] = [];
+    if (mapper) handle(mapper.end(), last);
+    yield* last;
     reading.report = quality.finish(reading.rowsRead, dates.described);
   }
 

@@ -4,7 +4,7 @@ import { genericPreset } from './generic';
 import { onlineRetailPreset } from './online-retail';
 import { shopifyPreset } from './shopify';
 import { stripePreset } from './stripe';
-import type { Preset, PresetName } from './types';
+import type { Preset } from './types';
 import { woocommercePreset } from './woocommerce';
 
 // Most specific first: each signature needs columns the later ones do not, and generic takes the rest.
@@ -14,8 +14,4 @@ const PRESETS: readonly Preset[] = [cdnowPreset, shopifyPreset, stripePreset, wo
 export function detectPreset(firstRow: string[], delimiter: Delimiter): Preset {
   const header = firstRow.map((name) => name.replace(/^\uFEFF/, '').trim());
   return PRESETS.find((preset) => preset.matches(header, delimiter))!;
-}
-
-export function getPreset(name: PresetName): Preset {
-  return PRESETS.find((preset) => preset.name === name)!;
 }

@@ -95,25 +95,25 @@ export const onlineRetailPreset: Preset = {
     };
 
     function addLine(cells: RowCells, invoice: string, code: string, quantity: number, price: number, occurredAt: Date): RowOutcome[] {
-        const row = cells.row;
-        const excluded = (reason: ExclusionReason, index: number): RowOutcome[] => [
-          { kind: 'excluded', row, reason, column: cells.columnName(index), value: cells.text(index) },
-        ];
-        if (!open && seen.has(invoice)) return excluded('duplicate order', col.invoice);
-        if (invoice.startsWith('A')) return excluded('bad-debt adjustment', col.invoice);
-        const reason = EXCLUDED_CODES[code.toUpperCase()] ?? EXCLUDED_CODES[code];
-        if (reason) return excluded(reason, col.stockCode);
-        // Conversions of the data set to CSV often write ids as floats ("17850.0").
-        const customerKey = cells.customerKey(col.customer).replace(/\.0+$/, '');
-        if (customerKey === '') return excluded('no customer key', col.customer);
-        if (quantity < 0 && !invoice.startsWith('C')) return excluded('stock adjustment', col.quantity);
-        if (!open) {
-          seen.add(invoice);
-          open = { invoice, row, customerKey, occurredAt, totalScaled: 0, quantity: 0 };
-        }
-        open.totalScaled += quantity * price;
-        if (!PRODUCT_LIKE.has(code.toUpperCase())) open.quantity += quantity;
-        return [];
+      const row = cells.row;
+      const excluded = (reason: ExclusionReason, index: number): RowOutcome[] => [
+        { kind: 'excluded', row, reason, column: cells.columnName(index), value: cells.text(index) },
+      ];
+      if (!open && seen.has(invoice)) return excluded('duplicate order', col.invoice);
+      if (invoice.startsWith('A')) return excluded('bad-debt adjustment', col.invoice);
+      const reason = EXCLUDED_CODES[code.toUpperCase()];
+      if (reason) return excluded(reason, col.stockCode);
+      // Conversions of the data set to CSV often write ids as floats ("17850.0").
+      const customerKey = cells.customerKey(col.customer).replace(/\.0+$/, '');
+      if (customerKey === '') return excluded('no customer key', col.customer);
+      if (quantity < 0 && !invoice.startsWith('C')) return excluded('stock adjustment', col.quantity);
+      if (!open) {
+        seen.add(invoice);
+        open = { invoice, row, customerKey, occurredAt, totalScaled: 0, quantity: 0 };
+      }
+      open.totalScaled += quantity * price;
+      if (!PRODUCT_LIKE.has(code.toUpperCase())) open.quantity += quantity;
+      return [];
     }
   },
 };

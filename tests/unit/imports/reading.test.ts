@@ -76,6 +76,12 @@ describe('day/month order from the whole column', () => {
     await expect(readAll(utf8(csv), { generic: GENERIC })).rejects.toThrow(/row 1 has "31\/01\/2024" \(day first\) but row 3 has "01\/31\/2024" \(month first\)/);
   });
 
+  it('skips the column pass when the 64 KB sample has only ISO dates; a later slash date names its row', async () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `customer-${i},2024-01-01,1.00`);
+    const { reading } = await readAll(utf8(['customer,date,amount', ...rows, 'late,05/06/2024,1.00', ''].join('\n')), { generic: GENERIC });
+    expect(reading.errors).toEqual([{ row: 4001, column: 'date', value: '05/06/2024', message: expect.stringMatching(/^is not a date in the format YYYY-MM-DD or YYYYMMDD/) }]);
+  });
+
   it('reads Excel serial dates and day boundaries in the workspace zone', async () => {
     // Serial 45292 = 2024-01-01; midnight in Tokyo (UTC+9) is 15:00 UTC the day before.
     const { orders } = await readAll(utf8('customer,date,amount\na,45292,1\n'), { generic: GENERIC, timeZone: 'Asia/Tokyo' });
