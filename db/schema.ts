@@ -106,6 +106,7 @@ export const imports = pgTable(
     rowsRead: integer('rows_read').notNull(),
     ordersAdded: integer('orders_added').notNull(),
     refundsAdded: integer('refunds_added').notNull(),
+    /** Sale and refund lines of the file that were already stored (one per row for a generic CSV). */
     rowsAlreadyImported: integer('rows_already_imported').notNull(),
     customersInFile: integer('customers_in_file').notNull(),
     customersAdded: integer('customers_added').notNull(),

@@ -48,13 +48,22 @@ export class RowCells {
   }
 
   /**
-   * A customer key: e-mail addresses compare without case (Shopify and Stripe export them as typed).
-   * '' means no key. The text is stored as is, even "=HYPERLINK(…)": it is data, never evaluated.
+   * A customer key, trimmed; '' means no key. The text is stored as is, even "=HYPERLINK(…)": it
+   * is data, never evaluated (CSV output escapes it).
    */
   customerKey(index: number): string {
     const value = this.text(index);
     if (value.length > MAX_KEY_LENGTH) return this.fail(index, value, `is longer than ${MAX_KEY_LENGTH} characters`) ?? '';
-    return value.includes('@') ? value.toLowerCase() : value;
+    return value;
+  }
+
+  /**
+   * An e-mail column used as the customer key: compared without case, because shop systems export
+   * addresses as the customer typed them. (A generic file's keys stay as written, so re-imports
+   * of files imported before presets existed still match their customers.)
+   */
+  emailKey(index: number): string {
+    return this.customerKey(index).toLowerCase();
   }
 
   /** An ISO 4217 code from the file, or the fallback when the column is missing or blank. */

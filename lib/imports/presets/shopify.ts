@@ -110,7 +110,7 @@ function readOrder(cells: RowCells, col: Columns, name: string): RowOutcome | nu
   const status = cells.text(col.status).toLowerCase();
   const rule = STATUS_RULES[status];
   if (rule !== null) return excluded(rule ?? 'status not counted', col.status);
-  const customerKey = cells.customerKey(col.email);
+  const customerKey = cells.emailKey(col.email);
   const currency = cells.currency(col.currency);
   const total = cells.money(col.total, currency);
   const occurredAt = cells.date(col.createdAt);

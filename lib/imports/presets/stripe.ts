@@ -71,7 +71,7 @@ export const stripePreset: Preset = {
         const refunded = cells.money(col.refunded, currency, status === 'refunded' && col.refunded < 0 ? (amount ?? 0) : 0);
         const occurredAt = cells.date(col.created, 'UTC');
         const byId = cells.customerKey(col.customerId);
-        const customerKey = byId || cells.customerKey(col.customerEmail);
+        const customerKey = byId || cells.emailKey(col.customerEmail);
         if (amount === null || refunded === null || occurredAt === null || cells.errors.length > 0) return cells.errorOutcomes();
         if (customerKey === '') return excluded('no customer key', col.customerId >= 0 ? col.customerId : col.customerEmail);
         const order = { row, customerKey, orderId: id, occurredAt, grossMinor: amount, refundedMinor: refunded, currency, status, quantity: null };

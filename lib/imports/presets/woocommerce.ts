@@ -73,7 +73,7 @@ export const woocommercePreset: Preset = {
         // Refund columns hold the amount given back, written positive or negative by different plugins.
         const refund = cells.money(col.refunded, currency, status === 'refunded' && col.refunded < 0 ? (total ?? 0) : 0);
         const occurredAt = cells.date(col.date);
-        const customerKey = cells.customerKey(col.accountEmail) || cells.customerKey(col.billingEmail);
+        const customerKey = cells.emailKey(col.accountEmail) || cells.emailKey(col.billingEmail);
         if (total === null || refund === null || occurredAt === null || cells.errors.length > 0) return cells.errorOutcomes();
         if (customerKey === '') return excluded('no customer key', col.billingEmail);
         const order = {
