@@ -36,6 +36,9 @@ export async function importFile(p: ImportFileParams): Promise<ImportFileResult>
     maxBytes: p.maxBytes,
     generic: { mapping: { customerId, date, amount, orderId, quantity }, hasHeader, delimiter, dateFormat, decimal },
   });
+  // Only the merge knows which lines the workspace already had: it fills the report's placeholder.
+  const completeReport = (summary: ImportSummary) =>
+    reading.report && { ...reading.report, reimportedOrders: summary.rowsAlreadyImported + summary.refundsUpdated };
   try {
     const summary = await importTransactions({
       workspaceId: p.workspaceId,
@@ -43,11 +46,11 @@ export async function importFile(p: ImportFileParams): Promise<ImportFileResult>
       fileName: p.fileName,
       currency,
       // The options and the data-quality report are kept with the import, to explain it later.
-      options: () => ({ ...p.input, preset: reading.preset, report: reading.report }),
+      options: (summary) => ({ ...p.input, preset: reading.preset, report: completeReport(summary) }),
       stagedCsv: stageOrders(orders),
       reading,
     });
-    return { ...summary, report: reading.report };
+    return { ...summary, report: completeReport(summary) };
   } catch (error) {
     if (error instanceof ImportFileError) throw new ImportRejectedError(error.message, reading);
     throw error;

@@ -36,8 +36,8 @@ export interface ImportTransactionsParams {
   fileName: string;
   /** Currency of the import when the file has no orders. */
   currency: string;
-  /** The options and report to keep with the import; called once the rows have been read. */
-  options: () => Record<string, unknown>;
+  /** The options and report to keep with the import; called once the rows are merged, with the counts. */
+  options: (summary: ImportSummary) => Record<string, unknown>;
   /** CSV chunks for the staging table, from `stageOrders`. */
   stagedCsv: AsyncIterable<string>;
   /** Complete once `stagedCsv` has been consumed. */
@@ -76,8 +76,8 @@ export async function importTransactions(p: ImportTransactionsParams): Promise<I
     const [created] = await tx.query<{ id: string }>(
       `INSERT INTO imports (workspace_id, file_name, status, rows_read, orders_added, refunds_added,
          rows_already_imported, customers_in_file, customers_added, net_total_minor, currency, options, created_by)
-       VALUES ($1, $2, 'completed', $3, 0, 0, 0, $4, 0, $5, $6, $7, $8) RETURNING id`,
-      [p.workspaceId, p.fileName, rowsRead, file!.customers, file!.net, currency, JSON.stringify(p.options()), p.userId],
+       VALUES ($1, $2, 'completed', $3, 0, 0, 0, $4, 0, $5, $6, '{}', $7) RETURNING id`,
+      [p.workspaceId, p.fileName, rowsRead, file!.customers, file!.net, currency, p.userId],
     );
     const importId = created!.id;
     const customersAdded = await insertCustomers(tx, p.workspaceId);
@@ -96,9 +96,9 @@ export async function importTransactions(p: ImportTransactionsParams): Promise<I
       currency,
     };
     await tx.query(
-      `UPDATE imports SET orders_added = $3, refunds_added = $4, rows_already_imported = $5, customers_added = $6
+      `UPDATE imports SET orders_added = $3, refunds_added = $4, rows_already_imported = $5, customers_added = $6, options = $7
        WHERE workspace_id = $1 AND id = $2`,
-      [p.workspaceId, importId, summary.ordersAdded, summary.refundsAdded, summary.rowsAlreadyImported, customersAdded],
+      [p.workspaceId, importId, summary.ordersAdded, summary.refundsAdded, summary.rowsAlreadyImported, customersAdded, JSON.stringify(p.options(summary))],
     );
     return summary;
   });

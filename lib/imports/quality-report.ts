@@ -39,7 +39,10 @@ export interface QualityReport {
   customersWithoutKey: Tally;
   /** Orders identical to an earlier one in the file (kept: identical purchases happen), plus repeated order ids (excluded). */
   duplicatesInFile: Tally;
-  /** Orders already in the workspace; only the import pipeline knows, so the reader leaves it null. */
+  /**
+   * Sale and refund lines already in the workspace (a refund line whose amount changed included);
+   * only the import knows, so the reader leaves it null and the import fills it in.
+   */
   reimportedOrders: number | null;
   zeroAmounts: Tally;
   /** Refund-only records: a negative amount in a generic file, a cancellation invoice. */
