@@ -42,8 +42,9 @@ export interface ImportReading {
  * Reads an upload into canonical orders, streaming (memory stays flat). The file is read up to
  * four times: a 64 KB sample for the layout and preset, a byte pass (size limit, binary check,
  * UTF-8 or Windows-1252), a pass over the date columns to decide day/month order from the whole
- * column (only when the sample shows day/month dates), and the pass that maps rows. Whole-file problems throw ImportFileError from `orders`;
- * malformed rows are collected in `reading.errors` while reading goes on, to report them all.
+ * column (only when the sample shows day/month dates), and the pass that maps rows. Whole-file
+ * problems throw ImportFileError from `orders`; malformed rows are collected in `reading.errors`
+ * while reading goes on, to report them all. Orders come out in file order.
  */
 export function readImport(options: ReadImportOptions): { orders: AsyncGenerator<CanonicalOrder>; reading: ImportReading } {
   const reading: ImportReading = { preset: null, hasHeader: true, rowsRead: 0, errorCount: 0, errors: [], report: null };
@@ -60,7 +61,8 @@ export function readImport(options: ReadImportOptions): { orders: AsyncGenerator
     reading.preset = preset.name;
     reading.hasHeader = preset.hasHeader(layout.sampleRows[0] ?? [], options.generic?.mapping, options.generic?.hasHeader);
     const mapping = preset.name === 'generic' ? (options.generic?.mapping ?? {}) : {};
-    const dates = await decideDateFormats(records, preset, mapping, reading.hasHeader, options.generic?.dateFormat, sample.length < SAMPLE_BYTES ? null : layout.sampleRows);
+    const isWholeFile = sample.length < SAMPLE_BYTES;
+    const dates = await decideDateFormats(records, preset, mapping, reading.hasHeader, options.generic?.dateFormat, isWholeFile ? null : layout.sampleRows);
 
     const quality = createQualityReport(preset.name, options.asOf);
     let mapper: ReturnType<Preset['createMapper']> | null = null;
