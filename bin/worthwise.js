@@ -4,4 +4,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import(new URL('../lib/cli/main.ts', import.meta.url).href);
-main();
+await main();

@@ -133,6 +133,7 @@ export const imports = pgTable(
     rowsRead: integer('rows_read').notNull(),
     ordersAdded: integer('orders_added').notNull(),
     refundsAdded: integer('refunds_added').notNull(),
+    /** Sale and refund lines of the file that were already stored (one per row for a generic CSV). */
     rowsAlreadyImported: integer('rows_already_imported').notNull(),
     customersInFile: integer('customers_in_file').notNull(),
     customersAdded: integer('customers_added').notNull(),
@@ -169,9 +170,11 @@ export const importRows = pgTable(
     lineNo: integer('line_no').notNull(),
     customerKey: text('customer_key').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
-    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    grossMinor: bigint('gross_minor', { mode: 'number' }).notNull(),
+    refundedMinor: bigint('refunded_minor', { mode: 'number' }).notNull(),
     orderId: text('order_id'),
     quantity: integer('quantity'),
+    currency: char('currency', { length: 3 }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.importId, t.lineNo] }),

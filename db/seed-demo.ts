@@ -15,6 +15,8 @@ export const DEMO_EMAIL = 'demo@worthwise.test';
 export const DEMO_PASSWORD = 'worthwise-demo';
 export const DEMO_WORKSPACE = 'CDNOW demo';
 const DEMO_FILE = resolve(process.cwd(), 'data/CDNOW_master.txt');
+// The import report's "now": fixed, so seeding stays deterministic (CDNOW ends in June 1998).
+const SEED_AS_OF = new Date('1998-07-01T00:00:00Z');
 
 export interface SeedDemoResult {
   slug: string;
@@ -54,7 +56,8 @@ async function importCdnow(workspace: { id: string; timeZone: string }, userId: 
     userId,
     timeZone: workspace.timeZone,
     fileName: 'CDNOW_master.txt',
-    bytes: createReadStream(DEMO_FILE),
+    openBytes: () => createReadStream(DEMO_FILE),
+    asOf: SEED_AS_OF,
     // CDNOW_master: customer_id date number_of_cds dollar_value, whitespace-separated, YYYYMMDD.
     input: importTransactionsSchema.parse({
       delimiter: 'whitespace', hasHeader: true, customerId: 0, date: 1, quantity: 2, amount: 3, dateFormat: 'YYYYMMDD', currency: 'USD',

@@ -13,9 +13,11 @@ CREATE TABLE "import_rows" (
 	"line_no" integer NOT NULL,
 	"customer_key" text NOT NULL,
 	"occurred_at" timestamp with time zone NOT NULL,
-	"amount_minor" bigint NOT NULL,
+	"gross_minor" bigint NOT NULL,
+	"refunded_minor" bigint NOT NULL,
 	"order_id" text,
 	"quantity" integer,
+	"currency" char(3) NOT NULL,
 	CONSTRAINT "import_rows_workspace_id_import_id_line_no_pk" PRIMARY KEY("workspace_id","import_id","line_no")
 );
 --> statement-breakpoint

@@ -1,17 +1,25 @@
+// Building an Intl.NumberFormat costs microseconds; imports ask once per cell, so remember answers.
+const digitsByCurrency = new Map<string, number>();
+
 /** Decimal places of a currency's minor unit (USD 2, JPY 0, KWD 3), from the ICU data in Intl. */
 export function minorUnitDigits(currency: string): number {
+  const known = digitsByCurrency.get(currency);
+  if (known !== undefined) return known;
+  let digits: number;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     throw new Error(`Unknown currency code "${currency}"`);
   }
+  if (digitsByCurrency.size < 1000) digitsByCurrency.set(currency, digits);
+  return digits;
 }
 
 /** True when `code` is an ISO 4217 code that Intl knows. */
 export function isCurrencyCode(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
   try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    minorUnitDigits(code);
     return true;
   } catch {
     return false;

@@ -1,5 +1,7 @@
-import { decodeUtf8, NotTextError, readRecords } from '@/lib/csv/read-rows';
-import { stageRows } from '@/lib/imports/stage-rows';
+import type { QualityReport } from '@/lib/imports/quality-report';
+import { readImport } from '@/lib/imports/read-import';
+import { ImportFileError } from '@/lib/imports/row-error';
+import { stageOrders } from '@/lib/imports/stage-rows';
 import type { ImportTransactionsInput } from '@/lib/validation/imports';
 import { importTransactions, ImportRejectedError, type ImportSummary } from './imports';
 
@@ -8,32 +10,49 @@ export interface ImportFileParams {
   userId: string | null;
   timeZone: string;
   fileName: string;
-  bytes: AsyncIterable<Uint8Array>;
+  /** Opens the upload from its start; the reader reads it more than once (see readImport). */
+  openBytes: () => AsyncIterable<Uint8Array>;
   input: ImportTransactionsInput;
+  asOf: Date;
+  maxBytes?: number;
 }
 
+/** An import's counts plus the data-quality report of its file. */
+export type ImportFileResult = ImportSummary & { report: QualityReport | null };
+
 /**
- * Upload path end to end: bytes → UTF-8 text → records → validated staging CSV → one database
- * transaction. The file streams through; it is never held whole in memory on Postgres.
- * Rejections (invalid rows, no rows, not text) throw ImportRejectedError and write nothing.
+ * Upload path end to end: bytes → preset detected from the header → canonical orders → staging
+ * CSV → one database transaction. The file streams through; it is never held whole in memory on
+ * Postgres. Rejections (malformed rows, no rows, not text, ambiguous dates) throw
+ * ImportRejectedError and write nothing.
  */
-export async function importFile(p: ImportFileParams): Promise<ImportSummary> {
-  const records = readRecords(decodeUtf8(p.bytes), p.input.delimiter);
-  const { chunks, report } = stageRows(records, { ...p.input, timeZone: p.timeZone });
+export async function importFile(p: ImportFileParams): Promise<ImportFileResult> {
+  const { delimiter, hasHeader, dateFormat, decimal, currency, customerId, date, amount, orderId, quantity } = p.input;
+  const { orders, reading } = readImport({
+    openBytes: p.openBytes,
+    timeZone: p.timeZone,
+    asOf: p.asOf,
+    currency,
+    maxBytes: p.maxBytes,
+    generic: { mapping: { customerId, date, amount, orderId, quantity }, hasHeader, delimiter, dateFormat, decimal },
+  });
+  // Only the merge knows which lines the workspace already had: it fills the report's placeholder.
+  const completeReport = (summary: ImportSummary) =>
+    reading.report && { ...reading.report, reimportedOrders: summary.rowsAlreadyImported + summary.refundsUpdated };
   try {
-    return await importTransactions({
+    const summary = await importTransactions({
       workspaceId: p.workspaceId,
       userId: p.userId,
       fileName: p.fileName,
-      currency: p.input.currency,
-      options: { ...p.input },
-      stagedCsv: chunks,
-      report,
+      currency,
+      // The options and the data-quality report are kept with the import, to explain it later.
+      options: (summary) => ({ ...p.input, preset: reading.preset, report: completeReport(summary) }),
+      stagedCsv: stageOrders(orders),
+      reading,
     });
+    return { ...summary, report: completeReport(summary) };
   } catch (error) {
-    if (error instanceof NotTextError) {
-      throw new ImportRejectedError('The file is not UTF-8 text. Export it as CSV (UTF-8) and try again.', report);
-    }
+    if (error instanceof ImportFileError) throw new ImportRejectedError(error.message, reading);
     throw error;
   }
 }

@@ -1,8 +1,10 @@
-import { decodeUtf8, readRecords } from '@/lib/csv/read-rows';
-import { stageRows, type StageReport } from '@/lib/imports/stage-rows';
+import { readImport, type ImportReading } from '@/lib/imports/read-import';
+import { ImportFileError } from '@/lib/imports/row-error';
+import { stageOrders, STAGING_COLUMNS } from '@/lib/imports/stage-rows';
+import { MAX_UPLOAD_BYTES } from '@/lib/imports/upload-limits';
 import type { ImportTransactionsInput } from '@/lib/validation/imports';
 import { withBulkTransaction } from '../bulk';
-import { createStagingTable, lockWorkspaceImports, mergeStaging, STAGED_COLUMNS, type ImportSummary } from './imports';
+import { createStagingTable, lockWorkspaceImports, mergeStaging, type ImportSummary } from './imports';
 
 // The background import in two steps. Staging streams the file into import_rows in batches, each
 // its own short transaction (on the embedded database a transaction holds the only connection, so
@@ -18,46 +20,69 @@ export interface StageImportParams {
   importId: string;
   timeZone: string;
   input: ImportTransactionsInput;
-  bytes: AsyncIterable<Uint8Array>;
-  /** Called after each batch with the rows and bytes read so far. */
+  /** Opens the file from its start; the reader reads it more than once (see readImport). */
+  openBytes: () => AsyncIterable<Uint8Array>;
+  asOf: Date;
+  /** Called after each batch with the rows read and the bytes of the current pass over the file. */
   onProgress: (progress: { rowsRead: number; bytesRead: number }) => Promise<void>;
   /** Asked after each batch; true stops the staging (the caller then discards the rows). */
   shouldStop: () => Promise<boolean>;
 }
 
-export type StageOutcome = { stopped: false; report: StageReport } | { stopped: true };
+export type StageOutcome =
+  | { stopped: false; reading: ImportReading; rejection: string | null }
+  | { stopped: true };
 
-/** Reads, validates and stages every row of the file; a file with invalid rows stages nothing more once the first is seen. */
+/**
+ * Reads, checks and stages every row of the file. A whole-file problem (not text, too large,
+ * ambiguous dates) or any malformed row comes back as `rejection`; once a row is invalid nothing
+ * more is staged, but reading goes on to count and list the other errors.
+ */
 export async function stageImportRows(p: StageImportParams): Promise<StageOutcome> {
   let bytesRead = 0;
-  async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of p.bytes) {
-      bytesRead += chunk.length;
-      yield chunk;
-    }
-  }
-  const records = readRecords(decodeUtf8(counted()), p.input.delimiter);
-  const { chunks, report } = stageRows(records, { ...p.input, timeZone: p.timeZone }, `${p.workspaceId},${p.importId},`);
+  const openBytes = () => {
+    const source = p.openBytes();
+    bytesRead = 0;
+    return (async function* () {
+      for await (const chunk of source) {
+        bytesRead += chunk.length;
+        yield chunk;
+      }
+    })();
+  };
+  const { delimiter, hasHeader, dateFormat, decimal, currency, customerId, date, amount, orderId, quantity } = p.input;
+  const { orders, reading } = readImport({
+    openBytes, timeZone: p.timeZone, asOf: p.asOf, currency, maxBytes: MAX_UPLOAD_BYTES,
+    generic: { mapping: { customerId, date, amount, orderId, quantity }, hasHeader, delimiter, dateFormat, decimal },
+  });
   let batch: string[] = [];
   let batchChars = 0;
   const flush = async () => {
-    // Once a row is invalid the import will be rejected: reading on only counts the other errors.
-    if (report.errorCount === 0 && batch.length > 0) {
+    if (reading.errorCount === 0 && batch.length > 0) {
       const rows = batch;
-      await withBulkTransaction((tx) => tx.copyCsv(`import_rows (workspace_id, import_id, ${STAGED_COLUMNS})`, toAsync(rows)));
+      await withBulkTransaction((tx) => tx.copyCsv(`import_rows (workspace_id, import_id, ${STAGING_COLUMNS})`, toAsync(rows)));
     }
     batch = [];
     batchChars = 0;
-    await p.onProgress({ rowsRead: report.rowsRead, bytesRead });
+    await p.onProgress({ rowsRead: reading.rowsRead, bytesRead });
     return p.shouldStop();
   };
-  for await (const chunk of chunks) {
-    batch.push(chunk);
-    batchChars += chunk.length;
-    if (batchChars >= BATCH_CHARS && (await flush())) return { stopped: true };
+  try {
+    for await (const chunk of stageOrders(orders, `${p.workspaceId},${p.importId},`)) {
+      batch.push(chunk);
+      batchChars += chunk.length;
+      if (batchChars >= BATCH_CHARS && (await flush())) return { stopped: true };
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) return { stopped: false, reading, rejection: error.message };
+    throw error;
   }
   if (await flush()) return { stopped: true };
-  return { stopped: false, report };
+  const rejection =
+    reading.errorCount > 0 ? `${reading.errorCount} of ${reading.rowsRead} rows are invalid, so nothing was imported.`
+    : reading.rowsRead === 0 ? 'The file has no data rows.'
+    : null;
+  return { stopped: false, reading, rejection };
 }
 
 async function* toAsync(parts: string[]): AsyncGenerator<string> {
@@ -77,7 +102,7 @@ class DryRunRollback extends Error {
  * and only its counts come back.
  */
 export async function mergeStagedImport(
-  p: { workspaceId: string; importId: string; currency: string; rowsRead: number },
+  p: { workspaceId: string; importId: string; currency: string; rowsRead: number; options?: (summary: ImportSummary) => Record<string, unknown> },
   options: { dryRun: boolean },
 ): Promise<ImportSummary> {
   try {
@@ -85,8 +110,8 @@ export async function mergeStagedImport(
       await lockWorkspaceImports(tx, p.workspaceId);
       await createStagingTable(tx);
       await tx.query(
-        `INSERT INTO import_staging (${STAGED_COLUMNS})
-         SELECT ${STAGED_COLUMNS} FROM import_rows WHERE workspace_id = $1 AND import_id = $2`,
+        `INSERT INTO import_staging (${STAGING_COLUMNS})
+         SELECT ${STAGING_COLUMNS} FROM import_rows WHERE workspace_id = $1 AND import_id = $2`,
         [p.workspaceId, p.importId],
       );
       const summary = await mergeStaging(tx, p);

@@ -1,19 +1,24 @@
 // Command-line flags, parsed with node:util parseArgs. Every flag is listed in USAGE.
 import { parseArgs } from 'node:util';
+import type { Transaction } from '../metrics/clv/index';
 import { CliError, EXIT_USAGE } from './cli-error';
 
 export const USAGE = `usage:
+  worthwise inspect <file> [--tz Area/City]   the data-quality report of an import, as JSON; writes nothing
   worthwise summary <file> --calibration-end YYYY-MM-DD [--unit days|weeks]
   worthwise fit <file> --model bgnbd|mbgnbd|pnbd|gg|bgbb|sbg [--calibration-end …] [--unit …]
   worthwise predict <file> --model bgnbd|mbgnbd|pnbd|gg|bgbb|sbg --horizon <t> [--params <json>]
                     [--clv-months 12 --discount 0.01 --margin 1 --month-length calendar|lifetimes|<units>]
 input flags:
   --summary                 <file> is customer_id,frequency,recency,T[,monetary_value] in --unit
+                            Shopify, Stripe, WooCommerce and Online Retail exports are recognised by
+                            their header; other CSVs use the column flags below
   --format csv|cdnow        transactions format (default: cdnow for whitespace-separated files)
   --customer-column NAME    default customer_id (also --date-column date, --amount-column amount)
-  --date-format F           auto (YYYY-MM-DD, YYYYMMDD or ISO timestamp), YYYYMMDD, YYYY-MM-DD,
-                            MM/DD/YYYY or DD/MM/YYYY
-  --time-zone ZONE          IANA zone that decides an order's calendar day (default UTC)
+  --date-format F           auto (ISO 8601, YYYYMMDD, Excel serials; day/month order decided from the
+                            whole column), YYYYMMDD, YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY
+  --currency CODE           of files that name none (default USD)
+  --tz ZONE, --time-zone    IANA zone that decides an order's calendar day (default UTC)
   --calibration-end DATE    default: the last transaction date
   --unit days|weeks         default days
   --periods N               sbg: fit on periods 0..N only; --segment COLUMN picks one sbg column`;
@@ -21,6 +26,8 @@ input flags:
 export interface CliArgs {
   command: string;
   file: string;
+  /** Read before a command runs (see withTransactions), for commands that summarise transactions. */
+  transactions?: Transaction[];
   values: {
     model?: string;
     'calibration-end'?: string;
@@ -32,6 +39,8 @@ export interface CliArgs {
     'amount-column'?: string;
     'date-format'?: string;
     'time-zone'?: string;
+    tz?: string;
+    currency?: string;
     horizon?: string;
     params?: string;
     'clv-months'?: string;
@@ -46,7 +55,7 @@ export interface CliArgs {
 
 const STRING_FLAGS = [
   'model', 'calibration-end', 'unit', 'format', 'customer-column', 'date-column', 'amount-column', 'date-format',
-  'time-zone', 'horizon', 'params', 'clv-months', 'discount', 'margin', 'month-length', 'periods', 'segment',
+  'time-zone', 'tz', 'currency', 'horizon', 'params', 'clv-months', 'discount', 'margin', 'month-length', 'periods', 'segment',
 ] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {

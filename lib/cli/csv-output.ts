@@ -5,6 +5,8 @@ export type Cell = string | number | null | undefined;
 function cell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
+  // A customer id such as "=HYPERLINK(…)" is data: a leading ' stops spreadsheets from running it.
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -40,7 +40,7 @@ export function detectLayout(sample: string, previewRows = 8, isWholeFile = fals
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   // The last line of a sample may be cut off mid-row.
   const complete = isWholeFile || lines.length <= 1 ? lines : lines.slice(0, -1);
-  const delimiter = detectDelimiter(complete);
+  const delimiter = detectDelimiter(complete) ?? detectQuotedDelimiter(complete.join('\n')) ?? fallbackDelimiter(complete);
   const rows =
     delimiter === 'whitespace'
       ? complete.map(splitWhitespace)
@@ -59,12 +59,33 @@ export function withHeader(layout: FileLayout, hasHeader: boolean, previewRows =
   return { ...layout, hasHeader, columns, preview: rows.slice(start, start + previewRows) };
 }
 
-function detectDelimiter(lines: string[]): Delimiter {
+const CANDIDATES = ['\t', ';', ','] as const;
+
+/** Fast path: the same count of one candidate on every line. */
+function detectDelimiter(lines: string[]): Delimiter | null {
   const head = lines.slice(0, 20);
-  for (const candidate of ['\t', ';', ','] as const) {
+  for (const candidate of CANDIDATES) {
     const counts = head.map((l) => l.split(candidate).length - 1);
     if (counts.length > 0 && counts.every((c) => c > 0 && c === counts[0])) return candidate;
   }
+  return null;
+}
+
+/**
+ * Quoted fields can hold the delimiter, decimal commas or line breaks, which defeat counting per
+ * line; parsed quote-aware, the right delimiter gives every record the same width.
+ */
+function detectQuotedDelimiter(text: string): Delimiter | null {
+  for (const candidate of CANDIDATES) {
+    const rows = Papa.parse<string[]>(text, { delimiter: candidate, preview: 20, skipEmptyLines: true }).data;
+    const width = rows[0]?.length ?? 0;
+    if (width > 1 && rows.length > 1 && rows.every((r) => r.length === width)) return candidate;
+  }
+  return null;
+}
+
+function fallbackDelimiter(lines: string[]): Delimiter {
+  const head = lines.slice(0, 20);
   if (head.some((l) => l.includes(','))) return ',';
   return head.length > 0 && head.every((l) => splitWhitespace(l).length > 1) ? 'whitespace' : ',';
 }

@@ -1,30 +1,71 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import Papa from 'papaparse';
 import { splitWhitespace } from './detect';
 import type { Delimiter } from './fields';
 
+// A record may not end within this much carried-over text only when a stray quote makes every
+// line look quoted; past it the text is parsed as it stands, so memory stays bounded.
+const MAX_CARRY_CHARS = 1024 * 1024;
+
+const LINES_PER_BATCH = 2048;
+
 /**
- * Streams the records of a text file as arrays of fields, one record at a time, so memory stays
- * flat however long the file is. Blank lines are skipped. `text` yields decoded string chunks.
+ * Streams the records of a text file as arrays of fields, in batches (one per decoded chunk, or
+ * LINES_PER_BATCH lines), so memory stays flat however long the file is and the per-record cost
+ * of async iteration is paid per batch. Blank lines are skipped. `text` yields string chunks.
+ *
+ * Papaparse's own Node stream mode costs ~30 µs a row here; parsing each chunk's complete records
+ * with its synchronous parser is some twenty times faster. A chunk is cut after its last line
+ * break outside quotes (an even number of quote characters before it), so a quoted field with
+ * line breaks is never split.
  */
-export async function* readRecords(text: AsyncIterable<string>, delimiter: Delimiter): AsyncGenerator<string[]> {
-  const source = Readable.from(stripBom(text));
+export async function* readRecords(text: AsyncIterable<string>, delimiter: Delimiter): AsyncGenerator<string[][]> {
   if (delimiter === 'whitespace') {
-    for await (const line of createInterface({ input: source, crlfDelay: Infinity })) {
+    let batch: string[][] = [];
+    for await (const line of createInterface({ input: Readable.from(stripBom(text)), crlfDelay: Infinity })) {
       const fields = splitWhitespace(line);
-      if (fields.length > 0) yield fields;
+      if (fields.length > 0) batch.push(fields);
+      if (batch.length >= LINES_PER_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
     return;
   }
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: 'greedy' });
-  // pipe() would drop a read error (e.g. bytes that are not UTF-8) and leave the parser waiting
-  // forever; pipeline() destroys the parser with it, so the loop below throws instead.
-  const piped = pipeline(source, parser);
-  piped.catch(() => {}); // the same error surfaces from the iteration
-  for await (const record of parser as AsyncIterable<string[]>) yield record;
-  await piped;
+  let carry = '';
+  for await (const chunk of stripBom(text)) {
+    const buffer = carry + chunk;
+    let cut = lastRecordEnd(buffer);
+    if (cut < 0 && buffer.length > MAX_CARRY_CHARS) cut = buffer.lastIndexOf('\n') + 1 || buffer.length;
+    if (cut <= 0) {
+      carry = buffer;
+      continue;
+    }
+    yield parseComplete(buffer.slice(0, cut), delimiter);
+    carry = buffer.slice(cut);
+  }
+  if (carry) yield parseComplete(carry, delimiter);
+}
+
+function parseComplete(text: string, delimiter: Exclude<Delimiter, 'whitespace'>): string[][] {
+  return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' }).data;
+}
+
+/** The index just after the last "\n" outside quotes, or −1. Quotes toggle; "" inside a field toggles twice. */
+function lastRecordEnd(text: string): number {
+  let last = -1;
+  let at = 0;
+  for (;;) {
+    const quote = text.indexOf('"', at);
+    const newline = text.lastIndexOf('\n', (quote < 0 ? text.length : quote) - 1);
+    if (newline >= at) last = newline + 1;
+    if (quote < 0) return last;
+    const closing = text.indexOf('"', quote + 1);
+    if (closing < 0) return last;
+    at = closing + 1;
+  }
 }
 
 async function* stripBom(text: AsyncIterable<string>): AsyncGenerator<string> {
@@ -33,31 +74,4 @@ async function* stripBom(text: AsyncIterable<string>): AsyncGenerator<string> {
     yield first ? chunk.replace(/^\uFEFF/, '') : chunk;
     first = false;
   }
-}
-
-/** The bytes are not text: invalid UTF-8, or a NUL byte (which no CSV has and Postgres refuses). */
-export class NotTextError extends Error {
-  constructor() {
-    super('The file is not UTF-8 text');
-  }
-}
-
-/** Decodes a byte stream (e.g. an uploaded File) as UTF-8 text chunks; throws NotTextError. */
-export async function* decodeUtf8(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for await (const chunk of bytes) {
-    if (chunk.includes(0)) throw new NotTextError();
-    try {
-      yield decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new NotTextError();
-    }
-  }
-  let rest: string;
-  try {
-    rest = decoder.decode();
-  } catch {
-    throw new NotTextError();
-  }
-  if (rest) yield rest;
 }

@@ -2,31 +2,6 @@ import type { DateFormat } from './fields';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/**
- * The largest amount one row may carry (10^11 minor units, e.g. $1,000,000,000.00). It keeps every
- * sum over a million-row file, and a customer's lifetime totals, far inside a bigint.
- */
-export const MAX_AMOUNT_MINOR = 100_000_000_000;
-
-/**
- * A decimal amount in major units → integer minor units, exactly (string arithmetic, no float
- * rounding). Accepts an optional sign and an optional leading `$`, `€` or `£`. More decimals than
- * the currency has is an error, never a silent rounding.
- */
-export function parseAmountMinor(text: string, minorDigits: number): Parsed<number> {
-  const match = /^([-+])?\s*[$€£]?\s*(\d+)(?:\.(\d+))?$/.exec(text.trim());
-  if (!match) return { ok: false, message: 'is not a number' };
-  const [, sign, whole = '', fraction = ''] = match;
-  if (fraction.length > minorDigits) {
-    return { ok: false, message: `has more than ${minorDigits} decimal places` };
-  }
-  const minor = Number(whole + fraction.padEnd(minorDigits, '0'));
-  if (!(minor <= MAX_AMOUNT_MINOR)) {
-    return { ok: false, message: `is more than ${(MAX_AMOUNT_MINOR / 10 ** minorDigits).toLocaleString('en-US')}, the most one row may hold` };
-  }
-  return { ok: true, value: sign === '-' && minor !== 0 ? -minor : minor };
-}
-
 /** A whole number of items (quantity); blank is allowed and means unknown. */
 export function parseQuantity(text: string): Parsed<number | null> {
   const trimmed = text.trim();
@@ -50,11 +25,14 @@ export function parseDateValue(text: string, format: DateFormat, timeZone: strin
     parts = { y: +iso[1]!, mo: +iso[2]!, d: +iso[3]!, h: num(iso[4]), mi: num(iso[5]), s: num(iso[6]), offset: iso[7] };
   } else if ((format === 'auto' || format === 'YYYYMMDD') && /^\d{8}$/.test(value)) {
     parts = { y: +value.slice(0, 4), mo: +value.slice(4, 6), d: +value.slice(6, 8) };
+  } else if (format === 'auto' && EXCEL_SERIAL.test(value)) {
+    return fromExcelSerial(Number(value), timeZone);
   } else if (format === 'DD/MM/YYYY' || format === 'MM/DD/YYYY') {
-    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
+    const m = DAY_MONTH.exec(value);
     if (m) {
       const [a, b] = [+m[1]!, +m[2]!];
-      parts = { y: +m[3]!, mo: format === 'DD/MM/YYYY' ? b : a, d: format === 'DD/MM/YYYY' ? a : b, h: num(m[4]), mi: num(m[5]), s: num(m[6]) };
+      const h = to24h(num(m[4]), m[7]);
+      parts = { y: +m[3]!, mo: format === 'DD/MM/YYYY' ? b : a, d: format === 'DD/MM/YYYY' ? a : b, h, mi: num(m[5]), s: num(m[6]) };
     }
   }
   if (!parts) {
@@ -67,6 +45,25 @@ export function parseDateValue(text: string, format: DateFormat, timeZone: strin
   const wallClock = Date.UTC(y, mo - 1, d, h, mi, s);
   if (parts.offset) return { ok: true, value: new Date(wallClock - offsetMinutes(parts.offset) * 60_000) };
   return { ok: true, value: new Date(zonedWallClockToUtc(wallClock, timeZone)) };
+}
+
+/** "31/01/2024", "1.31.2024 8:26", "01-31-2024 2:05:09 PM": the order of the first two parts is the format's. */
+export const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+// Excel stores days since 1899-12-30 (the epoch that absorbs its 1900 leap-year bug); five digits
+// covers 1927–2173 and keeps YYYYMMDD (eight digits) and years (four) out.
+const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** An Excel serial date: wall-clock time in the workspace zone, to the second. */
+function fromExcelSerial(serial: number, timeZone: string): Parsed<Date> {
+  const wallClock = EXCEL_EPOCH + Math.round(serial * 86_400) * 1000;
+  return { ok: true, value: new Date(zonedWallClockToUtc(wallClock, timeZone)) };
+}
+
+function to24h(hour: number | undefined, meridiem: string | undefined): number | undefined {
+  if (hour === undefined || !meridiem) return hour;
+  if (hour < 1 || hour > 12) return 99; // rejected below as not a valid time
+  return (hour % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
 }
 
 function num(text: string | undefined): number | undefined {

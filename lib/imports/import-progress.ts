@@ -1,5 +1,5 @@
 import type { Import, ImportStatus } from '@/db/schema';
-import type { ImportReport } from './import-report';
+import type { ImportCheck } from './import-check';
 
 /** What the progress bar shows of one import; plain JSON, the same on the page and in the poll. */
 export interface ImportProgress {
@@ -12,7 +12,7 @@ export interface ImportProgress {
   bytesRead: number;
   fileBytes: number;
   message: string | null;
-  report: ImportReport | null;
+  report: ImportCheck | null;
   /** No job works on it any more: completed, rejected, failed or cancelled. */
   isFinished: boolean;
 }
@@ -29,6 +29,6 @@ export function importProgress(row: Import): ImportProgress {
     : 100;
   return {
     id: row.id, fileName: row.fileName, status: row.status, percent, rowsRead: row.rowsRead, bytesRead: row.bytesRead,
-    fileBytes: row.fileBytes, message: row.message, report: (row.report as ImportReport | null) ?? null, isFinished: FINISHED.includes(row.status),
+    fileBytes: row.fileBytes, message: row.message, report: (row.report as ImportCheck | null) ?? null, isFinished: FINISHED.includes(row.status),
   };
 }

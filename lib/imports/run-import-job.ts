@@ -1,14 +1,14 @@
 // The background import job, independent of what triggers it: the upload route queues its first
 // step, the commit action its second, and the worker (lib/jobs/workers.ts) calls runImportJob with
 // ids alone, because everything the job needs is on the import's row.
-import { getImport } from '@/db/queries/imports';
+import { getImport, StagedCurrencyError, type ImportSummary } from '@/db/queries/imports';
 import { isImportCancelRequested, transitionImport, updateImportProgress } from '@/db/queries/import-jobs';
 import { discardStagedRows, mergeStagedImport, stageImportRows } from '@/db/queries/import-staging';
 import { getWorkspaceById } from '@/db/queries/workspaces';
 import type { Import } from '@/db/schema';
 import { queueModelRun } from '@/lib/predictions/run-model-for-workspace';
 import { importTransactionsSchema } from '@/lib/validation/imports';
-import type { ImportReport } from './import-report';
+import type { ImportCheck } from './import-check';
 import { deleteUpload, openUpload } from './upload-store';
 
 export interface ImportJob {
@@ -46,31 +46,37 @@ async function check(row: Import, autoCommit: boolean): Promise<void> {
   await discardStagedRows(workspaceId, importId);
   const workspace = await getWorkspaceById(workspaceId);
   if (!workspace) return;
-  const input = importTransactionsSchema.parse(row.options);
   const staged = await stageImportRows({
-    workspaceId, importId, timeZone: workspace.timeZone, input, bytes: openUpload(importId),
+    workspaceId, importId, timeZone: workspace.timeZone, input: importTransactionsSchema.parse(row.options),
+    openBytes: () => openUpload(importId), asOf: new Date(),
     onProgress: (progress) => updateImportProgress(workspaceId, importId, progress),
     shouldStop: () => isImportCancelRequested(workspaceId, importId),
   });
   if (staged.stopped) return cancel(row);
 
-  const { report: stage } = staged;
-  const rejection =
-    stage.errorCount > 0 ? `${stage.errorCount} of ${stage.rowsRead} rows are invalid, so nothing was imported.`
-    : stage.rowsRead === 0 ? 'The file has no data rows.'
-    : null;
+  const { reading } = staged;
+  let rejection = staged.rejection;
+  let preview: ImportSummary | null = null;
+  if (!rejection) {
+    try {
+      preview = await mergeStagedImport({ workspaceId, importId, currency: row.currency, rowsRead: reading.rowsRead }, { dryRun: true });
+    } catch (error) {
+      if (!(error instanceof StagedCurrencyError)) throw error;
+      rejection = error.message;
+    }
+  }
   if (rejection) {
     await discardStagedRows(workspaceId, importId);
-    const report: ImportReport = { stage, preview: null };
-    await transitionImport(workspaceId, importId, ['checking'], 'rejected', { message: rejection, report, rowsRead: stage.rowsRead });
+    await transitionImport(workspaceId, importId, ['checking'], 'rejected', { message: rejection, report: { reading, preview: null } satisfies ImportCheck, rowsRead: reading.rowsRead });
     return;
   }
-  const preview = await mergeStagedImport({ workspaceId, importId, currency: row.currency, rowsRead: stage.rowsRead }, { dryRun: true });
-  const report: ImportReport = { stage, preview };
-  if (!(await transitionImport(workspaceId, importId, ['checking'], 'checked', { report, rowsRead: stage.rowsRead }))) return;
+  // Only the merge knows which lines the workspace already had: it fills the report's placeholder.
+  if (reading.report && preview) reading.report = { ...reading.report, reimportedOrders: preview.rowsAlreadyImported + preview.refundsUpdated };
+  const check: ImportCheck = { reading, preview };
+  if (!(await transitionImport(workspaceId, importId, ['checking'], 'checked', { report: check, rowsRead: reading.rowsRead }))) return;
   if (await isImportCancelRequested(workspaceId, importId)) return cancel(row);
   if (autoCommit && (await transitionImport(workspaceId, importId, ['checked'], 'importing'))) {
-    await commit({ ...row, status: 'importing', rowsRead: stage.rowsRead });
+    await commit({ ...row, status: 'importing', rowsRead: reading.rowsRead });
   }
 }
 

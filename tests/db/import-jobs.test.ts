@@ -7,7 +7,7 @@ import { requestImportCancel, transitionImport } from '@/db/queries/import-jobs'
 import { getImport } from '@/db/queries/imports';
 import { listPeriodAggregates } from '@/db/queries/metrics';
 import { customers, importRows, modelRuns, orders } from '@/db/schema';
-import type { ImportReport } from '@/lib/imports/import-report';
+import type { ImportCheck } from '@/lib/imports/import-check';
 import { runImportJob } from '@/lib/imports/run-import-job';
 import { createTestWorkspace } from '@/tests/helpers/db';
 import { uploadText } from '@/tests/helpers/uploads';
@@ -34,8 +34,8 @@ describe('an upload checked, then committed, by the background job', () => {
 
     const checked = await getImport(t.workspace.id, importId);
     expect(checked).toMatchObject({ status: 'checked', rowsRead: 4, bytesRead: CSV.length, fileBytes: CSV.length });
-    const report = checked!.report as ImportReport;
-    expect(report.stage).toMatchObject({ rowsRead: 4, errorCount: 0 });
+    const report = checked!.report as ImportCheck;
+    expect(report.reading).toMatchObject({ preset: 'generic', rowsRead: 4, errorCount: 0 });
     expect(report.preview).toMatchObject({ rowsRead: 4, ordersAdded: 3, refundsAdded: 1, rowsAlreadyImported: 0, customersInFile: 2, customersAdded: 2, netTotalMinor: 3250 });
     // The dry run's merge was rolled back: only the staged rows exist.
     expect(await count(orders, t.workspace.id)).toBe(0);
@@ -65,7 +65,7 @@ describe('an upload checked, then committed, by the background job', () => {
     await runImportJob({ workspaceId: t.workspace.id, importId, step: 'check', autoCommit: true });
     const row = await getImport(t.workspace.id, importId);
     expect(row).toMatchObject({ status: 'rejected', message: '1 of 2 rows are invalid, so nothing was imported.' });
-    expect((row!.report as ImportReport).stage.errors).toEqual([{ row: 2, column: 'amount', value: '12.3x', message: 'is not a number' }]);
+    expect((row!.report as ImportCheck).reading.errors).toEqual([{ row: 2, column: 'amount', value: '12.3x', message: 'is not a number' }]);
     expect(await count(importRows, t.workspace.id)).toBe(0);
     expect(await count(orders, t.workspace.id)).toBe(0);
   });

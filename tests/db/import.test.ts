@@ -5,9 +5,9 @@ import { closeConnection, getDb } from '@/db';
 import { listPeriodAggregates } from '@/db/queries/metrics';
 import { ImportRejectedError } from '@/db/queries/imports';
 import { customers, imports, orders } from '@/db/schema';
-import { describeRowError } from '@/lib/imports/stage-rows';
+import { describeRowError } from '@/lib/imports/row-error';
 import { importTransactionsSchema } from '@/lib/validation/imports';
-import { createTestWorkspace, importText, SIMPLE_CSV_INPUT } from '@/tests/helpers/db';
+import { bytesOf, createTestWorkspace, importText, SIMPLE_CSV_INPUT, TEST_AS_OF } from '@/tests/helpers/db';
 
 afterAll(closeConnection);
 
@@ -104,7 +104,7 @@ describe('a file with a bad row writes nothing', () => {
   it('rejects a NUL byte as not text instead of failing in COPY (break-it test: a 500)', async () => {
     const target = await createTestWorkspace('nul');
     const error = await expectRejected(importText(target, 'customer_id,date,amount\nn\u00001,2024-01-01,5.00\n'));
-    expect(error.message).toMatch(/not UTF-8 text/);
+    expect(error.message).toMatch(/binary, not text/);
     expect(await counts(target.workspace.id)).toEqual({ customers: 0, orders: 0, imports: 0 });
   });
 
@@ -119,9 +119,9 @@ describe('a file with a bad row writes nothing', () => {
     const { importFile } = await import('@/db/queries/import-file');
     const error = await expectRejected(importFile({
       workspaceId: target.workspace.id, userId: target.user.id, timeZone: 'UTC', fileName: 'x.bin', input: SIMPLE_CSV_INPUT,
-      bytes: (async function* () { yield new Uint8Array([0xff, 0xfe, 0x00, 0x81, 0xc3, 0x28]); })(),
+      openBytes: () => bytesOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x81, 0xc3, 0x28])), asOf: TEST_AS_OF,
     }));
-    expect(error.message).toMatch(/not UTF-8 text/);
+    expect(error.message).toMatch(/binary, not text/);
     expect(await counts(target.workspace.id)).toEqual({ customers: 0, orders: 0, imports: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createWorkspace, expectKpis, signUp, uploadCsv } from './helpers';
+import { createWorkspace, expectKpis, importCard, signUp, uploadCsv } from './helpers';
 
 /**
  * Seven lines, four customers, one refund (UTC workspace, all in Q1 2024).
@@ -111,4 +111,32 @@ test('uploading the same file twice adds nothing the second time', async ({ page
 
   await page.goto(`/w/${slug}`);
   await expectKpis(page, EXPECTED);
+});
+
+test('a Shopify export is recognised by its header, imported without a mapping step, and reported', async ({ page }) => {
+  await signUp(page, 'shopify');
+  const slug = await createWorkspace(page, 'Shopify');
+  await page.goto(`/w/${slug}/data`);
+  await page.locator('input[name="file"]').setInputFiles('tests/fixtures/imports/shopify-orders.csv');
+  await expect(page.getByTestId('detected-preset')).toHaveText('Detected: Shopify orders export');
+  await expect(page.getByTestId('upload-preview')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+
+  // The dry run's report, before anything is written. Hand calculation in
+  // tests/unit/imports/presets.test.ts: 6 orders (1429.00), 2 refunds (55.00), net 1374.00.
+  const card = importCard(page, 'shopify-orders.csv');
+  await expect(card.getByTestId('import-status')).toHaveText('Checked: review and import');
+  const report = card.getByTestId('import-report');
+  await expect(report).toContainText('16 rows read → 6 orders and 2 refunds used; 6 excluded.');
+  await expect(report).toContainText('Excluded, cancelled: 1 (row 11).');
+  await expect(card.getByTestId('preview-net')).toHaveText('$1,374.00');
+
+  await card.getByRole('button', { name: 'Import 6 orders and 2 refunds' }).click();
+  await expect(card.getByRole('progressbar')).toHaveCount(0);
+  await expect(card.getByTestId('import-status')).toHaveText('Imported');
+  await expect(card.getByTestId('import-summary')).toHaveText(
+    'Imported shopify-orders.csv: 16 rows read → 6 orders and 2 refunds added, 0 already imported; 3 customers (3 new); net $1,374.00 in the file.',
+  );
+  await page.goto(`/w/${slug}`);
+  await expect(page.getByTestId('kpi-net-revenue')).toHaveText('$1,374.00');
 });

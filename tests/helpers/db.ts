@@ -16,10 +16,18 @@ export const SIMPLE_CSV_INPUT: ImportTransactionsInput = importTransactionsSchem
   delimiter: ',', hasHeader: 'true', customerId: 0, date: 1, amount: 2, orderId: '', quantity: '', currency: 'USD',
 });
 
+/** "Now" for the data-quality report's future-date check in db tests. */
+export const TEST_AS_OF = new Date('2026-01-01T00:00:00Z');
+
+/** A file's bytes as one chunk, re-readable: every call starts again. */
+export async function* bytesOf(content: string | Uint8Array): AsyncGenerator<Uint8Array> {
+  yield typeof content === 'string' ? new TextEncoder().encode(content) : content;
+}
+
 /** Imports `text` into the workspace through the real upload path. */
 export function importText(
   target: { workspace: { id: string; timeZone: string }; user: { id: string } },
-  text: string,
+  text: string | Uint8Array,
   input: ImportTransactionsInput = SIMPLE_CSV_INPUT,
   fileName = 'test.csv',
 ) {
@@ -28,10 +36,9 @@ export function importText(
     userId: target.user.id,
     timeZone: target.workspace.timeZone,
     fileName,
-    bytes: (async function* () {
-      yield new TextEncoder().encode(text);
-    })(),
+    openBytes: () => bytesOf(text),
     input,
+    asOf: TEST_AS_OF,
   });
 }
 

@@ -1,39 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmountMinor, parseDateValue, parseQuantity } from '@/lib/csv/values';
-
-describe('parseAmountMinor', () => {
-  it.each([
-    ['29.33', 2, 2933],
-    ['-5.5', 2, -550],
-    ['$1200', 2, 120000],
-    ['0', 2, 0],
-    ['-0.00', 2, 0],
-    ['1500', 0, 1500],
-    ['12.345', 3, 12345],
-  ])('%s with %i decimals → %i minor units', (text, digits, expected) => {
-    expect(parseAmountMinor(text, digits)).toEqual({ ok: true, value: expected });
-  });
-
-  it('is exact where floats are not: 0.29 × 100 is 28.999… in binary floating point', () => {
-    expect(parseAmountMinor('0.29', 2)).toEqual({ ok: true, value: 29 });
-    expect(parseAmountMinor('1.005', 3)).toEqual({ ok: true, value: 1005 });
-  });
-
-  it.each(['12.3x', '', 'abc', '1,000.00', '1.2.3', '--5'])('rejects %j', (text) => {
-    expect(parseAmountMinor(text, 2)).toMatchObject({ ok: false, message: 'is not a number' });
-  });
-
-  it('caps one row at 10^11 minor units, so a million rows still sum inside a bigint (break-it test: 1,100 × 90,071,992,547,409.91 overflowed)', () => {
-    expect(parseAmountMinor('1000000000.00', 2)).toEqual({ ok: true, value: 100_000_000_000 });
-    expect(parseAmountMinor('1000000000.01', 2)).toEqual({ ok: false, message: 'is more than 1,000,000,000, the most one row may hold' });
-    expect(parseAmountMinor('90071992547409.91', 2)).toMatchObject({ ok: false });
-    expect(parseAmountMinor('100000000001', 0)).toEqual({ ok: false, message: 'is more than 100,000,000,000, the most one row may hold' });
-  });
-
-  it('rejects more decimals than the currency has instead of rounding', () => {
-    expect(parseAmountMinor('1.234', 2)).toEqual({ ok: false, message: 'has more than 2 decimal places' });
-  });
-});
+import { parseDateValue, parseQuantity } from '@/lib/csv/values';
 
 describe('parseDateValue', () => {
   const iso = (text: string, format: Parameters<typeof parseDateValue>[1] = 'auto', tz = 'UTC') => {
@@ -59,6 +25,16 @@ describe('parseDateValue', () => {
     expect(iso('03/04/2024', 'DD/MM/YYYY')).toBe('2024-04-03T00:00:00.000Z');
     expect(iso('03/04/2024', 'MM/DD/YYYY')).toBe('2024-03-04T00:00:00.000Z');
     expect(iso('03/04/2024')).toMatch(/is not a date in the format YYYY-MM-DD or YYYYMMDD/);
+  });
+
+  it('reads Shopify offsets with a space, Excel serials and 12-hour clocks', () => {
+    // 14:22:10 at UTC−5 is 19:22:10 UTC.
+    expect(iso('2024-03-05 14:22:10 -0500', 'auto', 'Europe/Berlin')).toBe('2024-03-05T19:22:10.000Z');
+    // Serial 45352 is 2024-03-01 (45292 = 2024-01-01, + 31 + 29 days); .75 is 18:00 wall clock.
+    expect(iso('45352.75')).toBe('2024-03-01T18:00:00.000Z');
+    expect(iso('03/04/2024 2:05 PM', 'MM/DD/YYYY')).toBe('2024-03-04T14:05:00.000Z');
+    expect(iso('31.01.2024', 'DD/MM/YYYY')).toBe('2024-01-31T00:00:00.000Z');
+    expect(iso('12/1/2010 8:26', 'MM/DD/YYYY', 'Europe/London')).toBe('2010-12-01T08:26:00.000Z');
   });
 
   it('rejects impossible dates', () => {

@@ -6,11 +6,14 @@ import { readTransactions } from '@/lib/cli/read-transactions';
 export const DATASETS = new URL('../../fixtures/datasets/', import.meta.url).pathname;
 export const CDNOW_SAMPLE = `${DATASETS}CDNOW_sample.txt`;
 
-let cached: Transaction[] | null = null;
+// Read once per test file, up front: the CLI's reader is asynchronous, the models are not.
+const CDNOW_TRANSACTIONS: Transaction[] = await readTransactions(CDNOW_SAMPLE, {
+  customerColumn: '', dateColumn: '', amountColumn: '', dateFormat: 'auto', timeZone: 'UTC', currency: 'USD', asOf: new Date('2026-01-01T00:00:00Z'),
+});
+
 /** CDNOW_sample.txt through the CLI's reader (customer = sample id, column 2). */
 export function cdnowTransactions(): Transaction[] {
-  cached ??= readTransactions(CDNOW_SAMPLE, { customerColumn: '', dateColumn: '', amountColumn: '', dateFormat: 'auto' });
-  return cached;
+  return CDNOW_TRANSACTIONS;
 }
 
 export function cdnowHistories() {

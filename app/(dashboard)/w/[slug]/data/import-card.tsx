@@ -7,9 +7,10 @@ import { idle, type ActionState } from '@/lib/action-state';
 import { formatCount, formatInteger } from '@/lib/format';
 import { describeImport } from '@/lib/imports/describe';
 import type { ImportProgress } from '@/lib/imports/import-progress';
-import { describeRowError } from '@/lib/imports/stage-rows';
+import { describeRowError } from '@/lib/imports/row-error';
 import { cancelImportAction, commitImportAction } from './actions';
 import { ImportPreview } from './import-preview';
+import { ImportReport } from './import-report';
 
 const POLL_MS = 1000;
 const STATUS_LABELS: Record<ImportProgress['status'], string> = {
@@ -21,7 +22,7 @@ const STATUS_LABELS: Record<ImportProgress['status'], string> = {
  * One import's progress, from the import's row: it polls while a job works on it, so it carries
  * on after a page reload. A checked import shows its dry-run report with Import and Cancel.
  */
-export function ImportCard({ slug, initial, hasHeader }: { slug: string; initial: ImportProgress; hasHeader: boolean }) {
+export function ImportCard({ slug, initial }: { slug: string; initial: ImportProgress }) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [state, setState] = useState<ActionState>(idle);
@@ -67,14 +68,15 @@ export function ImportCard({ slug, initial, hasHeader }: { slug: string; initial
         </div>
       )}
       {progress.status === 'checked' && report?.preview && <ImportPreview summary={report.preview} />}
+      {(progress.status === 'checked' || progress.status === 'completed') && report?.reading.report && <ImportReport report={report.reading.report} />}
       {progress.status === 'completed' && report?.preview && (
         <p className="text-sm text-slate-700" data-testid="import-summary">{describeImport(progress.fileName, report.preview)}</p>
       )}
       {progress.message && progress.status !== 'completed' && <p className="text-sm text-slate-700">{progress.message}</p>}
-      {progress.status === 'rejected' && report && report.stage.errors.length > 0 && (
+      {progress.status === 'rejected' && report && report.reading.errors.length > 0 && (
         <ul className="list-disc pl-5 text-sm text-red-800" data-testid="import-errors">
-          {report.stage.errors.map((e) => <li key={`${e.row}-${e.column}`}>{describeRowError(e, hasHeader)}</li>)}
-          {report.stage.errorCount > report.stage.errors.length && <li>… and {formatInteger(report.stage.errorCount - report.stage.errors.length)} more.</li>}
+          {report.reading.errors.map((e) => <li key={`${e.row}-${e.column}`}>{describeRowError(e, report.reading.hasHeader)}</li>)}
+          {report.reading.errorCount > report.reading.errors.length && <li>… and {formatInteger(report.reading.errorCount - report.reading.errors.length)} more.</li>}
         </ul>
       )}
       <FormMessage state={state} />

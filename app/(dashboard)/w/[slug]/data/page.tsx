@@ -30,8 +30,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
         </section>
       )}
       {following.map((row) => (
-        <ImportCard key={row.id} slug={workspace.slug} initial={importProgress(row)}
-          hasHeader={(row.options as { hasHeader?: boolean }).hasHeader === true} />
+        <ImportCard key={row.id} slug={workspace.slug} initial={importProgress(row)} />
       ))}
       <section>
         <h2 className="mb-3 text-lg font-semibold">Import history</h2>

@@ -4,9 +4,12 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { FormMessage } from '@/app/_components/form-message';
 import { detectLayout, guessDateFormat, guessMapping, withHeader, type FileLayout } from '@/lib/csv/detect';
-import { DATE_FORMATS, FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type DateFormat, type ImportField } from '@/lib/csv/fields';
+import { FIELD_LABELS, REQUIRED_FIELDS } from '@/lib/csv/fields';
 import { fail, idle, ok, type ActionState } from '@/lib/action-state';
+import { detectPreset } from '@/lib/imports/presets/detect-preset';
+import type { Preset } from '@/lib/imports/presets/types';
 import { MAX_UPLOAD_BYTES } from '@/lib/imports/upload-limits';
+import { MappingFields, type MappingChoice } from './mapping-fields';
 import { MappingPreview } from './mapping-preview';
 import { uploadFile } from './upload-file';
 
@@ -14,19 +17,32 @@ const SAMPLE_BYTES = 64 * 1024;
 const DELIMITER_LABELS: Record<FileLayout['delimiter'], string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', whitespace: 'Spaces (CDNOW)' };
 
 /**
- * Reads the first 64 KB of the chosen file in the browser, proposes a column for each field and
- * shows a preview; the user confirms or corrects the mapping, then the file's bytes go to the
- * upload route and a background job checks them (the import card below shows its progress). The
- * form is not a form action, so a refused upload keeps the file and the mapping.
+ * Reads the first 64 KB of the chosen file in the browser and detects its export from the header
+ * (the server detects it again; this is only a preview). A known export is read by its column
+ * names; any other CSV gets the mapping step: a column per field, date format, decimal separator.
+ * Then the file's bytes go to the upload route and a background job checks them (the import card
+ * below shows its progress). The form is not a form action, so a refused upload keeps the file
+ * and the mapping.
  */
 export function UploadForm({ slug, currency }: { slug: string; currency: string }) {
   const router = useRouter();
   const [state, setState] = useState<ActionState>(idle);
   const [uploaded, setUploaded] = useState<number | null>(null);
   const [layout, setLayout] = useState<FileLayout | null>(null);
-  const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
-  const [dateFormat, setDateFormat] = useState<DateFormat>('auto');
+  const [preset, setPreset] = useState<Preset | null>(null);
+  const [choice, setChoice] = useState<MappingChoice>({ mapping: {}, dateFormat: 'auto', decimal: 'auto' });
   const pending = uploaded !== null;
+
+  async function onFileChange(file: File | undefined) {
+    setState(idle);
+    if (!file) return setLayout(null);
+    const detected = detectLayout(await file.slice(0, SAMPLE_BYTES).text(), undefined, file.size <= SAMPLE_BYTES);
+    const guessed = guessMapping(detected);
+    setLayout(detected);
+    setPreset(detectPreset(detected.sampleRows[0] ?? [], detected.delimiter));
+    const dateFormat = guessed.date === undefined ? 'auto' : guessDateFormat(detected.preview.map((r) => r[guessed.date!] ?? ''));
+    setChoice({ mapping: guessed, dateFormat, decimal: 'auto' });
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,69 +65,50 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
     router.refresh();
   }
 
-  async function onFileChange(file: File | undefined) {
-    setState(idle);
-    if (!file) return setLayout(null);
-    const detected = detectLayout(await file.slice(0, SAMPLE_BYTES).text(), undefined, file.size <= SAMPLE_BYTES);
-    const guessed = guessMapping(detected);
-    setLayout(detected);
-    setMapping(guessed);
-    setDateFormat(guessed.date === undefined ? 'auto' : guessDateFormat(detected.preview.map((r) => r[guessed.date!] ?? '')));
-  }
-
-  const setField = (field: ImportField, value: string) => setMapping((m) => ({ ...m, [field]: value === '' ? undefined : Number(value) }));
-  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
+  const isGeneric = preset?.name === 'generic';
+  const missing = isGeneric ? REQUIRED_FIELDS.filter((f) => choice.mapping[f] === undefined) : [];
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <label className="block text-sm font-medium">
-        Transactions file (CSV, or the CDNOW whitespace layout; up to 200 MB)
+        Orders file (Shopify, Stripe, WooCommerce, Online Retail, CDNOW or any CSV; up to {MAX_UPLOAD_BYTES / 1024 / 1024} MB)
         <input name="file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" required onChange={(e) => onFileChange(e.target.files?.[0])}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-2 file:text-indigo-700" />
       </label>
-      {layout && (
+      {layout && preset && (
         <>
           <input type="hidden" name="delimiter" value={layout.delimiter} />
           <div className="flex flex-wrap items-center gap-4 text-sm text-slate-700">
+            <span data-testid="detected-preset">Detected: <strong>{preset.label}</strong></span>
             <span>Separator: <strong>{DELIMITER_LABELS[layout.delimiter]}</strong></span>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="hasHeader" value="true" checked={layout.hasHeader} onChange={(e) => setLayout(withHeader(layout, e.target.checked))} />
-              First row is a header
-            </label>
-          </div>
-          <MappingPreview layout={layout} mapping={mapping} />
-          <div className="grid gap-3 sm:grid-cols-3">
-            {IMPORT_FIELDS.map((field) => (
-              <label key={field} className="block text-sm font-medium">
-                {FIELD_LABELS[field]}{REQUIRED_FIELDS.includes(field) ? '' : ' (optional)'}
-                <select name={field} value={mapping[field] ?? ''} onChange={(e) => setField(field, e.target.value)}
-                  className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                  <option value="">{REQUIRED_FIELDS.includes(field) ? 'Choose a column…' : 'Not in this file'}</option>
-                  {layout.columns.map((c, i) => <option key={i} value={i}>{c}</option>)}
-                </select>
+            {isGeneric ? (
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="hasHeader" value="true" checked={layout.hasHeader} onChange={(e) => setLayout(withHeader(layout, e.target.checked))} />
+                First row is a header
               </label>
-            ))}
-            <label className="block text-sm font-medium">
-              Date format
-              <select name="dateFormat" value={dateFormat} onChange={(e) => setDateFormat(e.target.value as DateFormat)}
-                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                {DATE_FORMATS.map((f) => <option key={f} value={f}>{f === 'auto' ? 'ISO 8601 or YYYYMMDD' : f}</option>)}
-              </select>
-            </label>
+            ) : (
+              <input type="hidden" name="hasHeader" value="true" />
+            )}
+          </div>
+          {isGeneric && <MappingPreview layout={layout} mapping={choice.mapping} />}
+          <div className="grid gap-3 sm:grid-cols-3">
+            {isGeneric && <MappingFields layout={layout} choice={choice} onChange={setChoice} />}
             <label className="block text-sm font-medium">
               Currency of the amounts
               <input name="currency" value={currency} readOnly aria-describedby="currency-hint" className="mt-1 block w-full rounded-md border border-slate-200 bg-slate-50 px-2 py-1.5" />
               <span id="currency-hint" className="mt-1 block text-xs font-normal text-slate-500">The workspace&apos;s reporting currency</span>
             </label>
           </div>
-          <p className="text-xs text-slate-500">A negative amount is a refund. Every row must be valid: a file with any bad row imports nothing.</p>
+          <p className="text-xs text-slate-500">
+            {isGeneric
+              ? 'A negative amount is a refund. Every row must be valid: a file with any bad row imports nothing.'
+              : 'Columns are read by their names. Rows that are not sales (failed, pending, cancelled…) are left out and listed in the report.'}
+          </p>
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="autoCommit" />
+            Import straight away when the check finds no problem (skip the review)
+          </label>
         </>
-      )}
-      {layout && (
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" name="autoCommit" />
-          Import straight away when the check finds no problem (skip the review)
-        </label>
       )}
       <FormMessage state={state} />
       <button type="submit" disabled={pending || !layout || missing.length > 0}
