@@ -18,6 +18,9 @@ const STATUS_LABELS: Record<ImportProgress['status'], string> = {
   completed: 'Imported', rejected: 'Rejected: nothing was imported', failed: 'Failed: nothing was imported', cancelled: 'Cancelled',
 };
 
+const hasNothingNew = (s: { ordersAdded: number; refundsAdded: number; refundsUpdated: number }) =>
+  s.ordersAdded + s.refundsAdded + s.refundsUpdated === 0;
+
 /**
  * One import's progress, from the import's row: it polls while a job works on it, so it carries
  * on after a page reload. A checked import shows its dry-run report with Import and Cancel.
@@ -30,6 +33,8 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
   const isRunning = progress.status === 'queued' || progress.status === 'checking' || progress.status === 'importing';
 
   useEffect(() => setProgress(initial), [initial]);
+  // An action's answer ("Importing…") is about the state it left; once the job moves on, drop it.
+  useEffect(() => setState(idle), [progress.status]);
   useEffect(() => {
     if (!isRunning) return;
     const timer = setInterval(async () => {
@@ -55,7 +60,7 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
         <h3 className="font-medium">{progress.fileName}</h3>
         <span className="text-sm text-slate-600" data-testid="import-status">{STATUS_LABELS[progress.status]}</span>
       </div>
-      {progress.status !== 'completed' && !progress.isFinished && (
+      {isRunning && (
         <div>
           <div className="h-2 w-full overflow-hidden rounded bg-slate-100" role="progressbar" aria-label="Import progress"
             aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress.percent}>
@@ -68,6 +73,9 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
         </div>
       )}
       {progress.status === 'checked' && report?.preview && <ImportPreview summary={report.preview} />}
+      {progress.status === 'checked' && report?.preview && hasNothingNew(report.preview) && (
+        <p className="text-sm text-slate-700" data-testid="import-nothing-new">Nothing new: every order in this file is already imported. Cancel to dismiss it.</p>
+      )}
       {(progress.status === 'checked' || progress.status === 'completed') && report?.reading.report && <ImportReport report={report.reading.report} />}
       {progress.status === 'completed' && report?.preview && (
         <p className="text-sm text-slate-700" data-testid="import-summary">{describeImport(progress.fileName, report.preview)}</p>
@@ -81,7 +89,7 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
       )}
       <FormMessage state={state} />
       <div className="flex gap-2">
-        {progress.status === 'checked' && report?.preview && (
+        {progress.status === 'checked' && report?.preview && !hasNothingNew(report.preview) && (
           <button type="button" disabled={busy} onClick={() => act(commitImportAction)}
             className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
             Import {formatCount(report.preview.ordersAdded, 'order')} and {formatCount(report.preview.refundsAdded, 'refund')}

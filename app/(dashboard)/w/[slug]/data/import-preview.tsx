@@ -7,6 +7,7 @@ export function ImportPreview({ summary: s }: { summary: ImportSummary }) {
     ['Rows read', formatInteger(s.rowsRead), 'preview-rows'],
     ['Orders to add', formatInteger(s.ordersAdded), 'preview-orders'],
     ['Refunds to add', formatInteger(s.refundsAdded), 'preview-refunds'],
+    ['Earlier refunds updated', formatInteger(s.refundsUpdated), 'preview-refunds-updated'],
     ['Already imported (skipped)', formatInteger(s.rowsAlreadyImported), 'preview-already'],
     ['Customers in the file (new)', `${formatInteger(s.customersInFile)} (${formatInteger(s.customersAdded)})`, 'preview-customers'],
     ['Net total of the file', formatMoney(s.netTotalMinor, s.currency), 'preview-net'],

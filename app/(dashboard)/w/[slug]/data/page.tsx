@@ -40,7 +40,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-sm" data-testid="import-history">
               <thead className="bg-slate-50 text-left text-slate-600">
-                <tr>{['File', 'When', 'Who', 'Rows read', 'Orders added', 'Refunds added', 'Already imported', 'Customers (new)', 'Net total', 'Status', ...(isAdmin ? [''] : [])].map((h) => <th key={h} className="px-3 py-2 font-medium">{h}</th>)}</tr>
+                <tr>{['File', 'When', 'Who', 'Rows read', 'Orders added', 'Refunds added', 'Already imported', 'Customers (new)', "File's net total", 'Status', ...(isAdmin ? [''] : [])].map((h) => <th key={h} className="px-3 py-2 font-medium">{h}</th>)}</tr>
               </thead>
               <tbody className="divide-y divide-slate-100 tabular-nums">
                 {history.map((i) => (
