@@ -11,6 +11,8 @@ const envSchema = z.object({
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   PGLITE_DIR: z.string().trim().min(1).default('.pglite'),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** A proxy in front of the app appends the client address to X-Forwarded-For (enables the per-IP sign-in limit). */
+  TRUST_PROXY: z.preprocess((v) => v === 'true' || v === '1', z.boolean()),
   /** Folder where uploaded files wait for their background import job. */
   UPLOAD_DIR: z.string().trim().min(1).default('.uploads'),
   /** The app's public origin, used in e-mailed links; without it links use the request's origin. */
@@ -33,6 +35,7 @@ export const env: Env = envSchema.parse({
   PGLITE_DIR: process.env.PGLITE_DIR || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
   UPLOAD_DIR: process.env.UPLOAD_DIR || undefined,
+  TRUST_PROXY: process.env.TRUST_PROXY,
   APP_URL: process.env.APP_URL || undefined,
   SMTP_URL: process.env.SMTP_URL || undefined,
   MAIL_FROM: process.env.MAIL_FROM || undefined,

@@ -92,3 +92,9 @@ export async function listImportsToFollow(workspaceId: string, db?: Db): Promise
     ))
     .orderBy(sql`${imports.createdAt} DESC`);
 }
+
+/** Replaces the import's kept report (after the commit: the counts it really wrote). */
+export async function saveImportReport(workspaceId: string, importId: string, report: unknown, db?: Db): Promise<void> {
+  const d = db ?? (await getDb());
+  await d.update(imports).set({ report }).where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, importId)));
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { invitations, memberships, users, workspaces, type Role } from '../schema';
 import { recordAuditEvent } from './audit';
@@ -39,24 +39,30 @@ export async function listPendingInvitations(workspaceId: string, db?: Db) {
     .orderBy(asc(invitations.createdAt));
 }
 
-/** Revokes a pending invitation of this workspace; null when there is none with that id. */
-export async function revokeInvitation(workspaceId: string, id: string, db?: Db) {
+/**
+ * Revokes a pending invitation of this workspace for one of `roles` (those the actor may grant);
+ * null when there is none with that id.
+ */
+export async function revokeInvitation(workspaceId: string, id: string, roles: Role[], db?: Db) {
   const d = db ?? (await getDb());
   const [row] = await d
     .update(invitations)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id), pending()))
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id), inArray(invitations.role, roles), pending()))
     .returning();
   return row ?? null;
 }
 
-/** Gives a pending invitation a new token and expiry (the old link stops working); null when there is none. */
-export async function renewInvitation(workspaceId: string, id: string, token: { tokenHash: string; expiresAt: Date }, db?: Db) {
+/**
+ * Gives a pending invitation for one of `roles` (those the actor may grant) a new token and expiry
+ * (the old link stops working); null when there is none.
+ */
+export async function renewInvitation(workspaceId: string, id: string, roles: Role[], token: { tokenHash: string; expiresAt: Date }, db?: Db) {
   const d = db ?? (await getDb());
   const [row] = await d
     .update(invitations)
     .set(token)
-    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id), pending()))
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id), inArray(invitations.role, roles), pending()))
     .returning();
   return row ?? null;
 }

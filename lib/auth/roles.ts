@@ -11,3 +11,8 @@ export function hasRole(role: Role, minimum: Role): boolean {
 export function canAssignRole(actor: Role, target: Role): boolean {
   return hasRole(actor, target);
 }
+
+/** The roles `actor` may grant — and so the invitations they may re-send or revoke. */
+export function assignableRoles(actor: Role): Role[] {
+  return (Object.keys(RANK) as Role[]).filter((role) => canAssignRole(actor, role));
+}

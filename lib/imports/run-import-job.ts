@@ -2,13 +2,14 @@
 // step, the commit action its second, and the worker (lib/jobs/workers.ts) calls runImportJob with
 // ids alone, because everything the job needs is on the import's row.
 import { getImport, StagedCurrencyError, type ImportSummary } from '@/db/queries/imports';
-import { isImportCancelRequested, transitionImport, updateImportProgress } from '@/db/queries/import-jobs';
+import { isImportCancelRequested, saveImportReport, transitionImport, updateImportProgress } from '@/db/queries/import-jobs';
 import { discardStagedRows, mergeStagedImport, stageImportRows } from '@/db/queries/import-staging';
 import { getWorkspaceById } from '@/db/queries/workspaces';
 import type { Import } from '@/db/schema';
 import { queueModelRun } from '@/lib/predictions/run-model-for-workspace';
 import { importTransactionsSchema } from '@/lib/validation/imports';
 import type { ImportCheck } from './import-check';
+import type { ImportReading } from './read-import';
 import { deleteUpload, openUpload } from './upload-store';
 
 export interface ImportJob {
@@ -55,36 +56,48 @@ async function check(row: Import, autoCommit: boolean): Promise<void> {
   if (staged.stopped) return cancel(row);
 
   const { reading } = staged;
-  let rejection = staged.rejection;
-  let preview: ImportSummary | null = null;
-  if (!rejection) {
-    try {
-      preview = await mergeStagedImport({ workspaceId, importId, currency: row.currency, rowsRead: reading.rowsRead }, { dryRun: true });
-    } catch (error) {
-      if (!(error instanceof StagedCurrencyError)) throw error;
-      rejection = error.message;
-    }
+  if (staged.rejection) return reject(row, reading, staged.rejection);
+  if (autoCommit) {
+    // No review asked for: the commit's own merge is the only one (no rolled-back dry run first).
+    if (!(await transitionImport(workspaceId, importId, ['checking'], 'importing', { report: { reading, preview: null } satisfies ImportCheck, rowsRead: reading.rowsRead }))) return;
+    return commit({ ...row, status: 'importing', rowsRead: reading.rowsRead, report: { reading, preview: null } });
   }
-  if (rejection) {
-    await discardStagedRows(workspaceId, importId);
-    await transitionImport(workspaceId, importId, ['checking'], 'rejected', { message: rejection, report: { reading, preview: null } satisfies ImportCheck, rowsRead: reading.rowsRead });
-    return;
+  let preview: ImportSummary;
+  try {
+    preview = await mergeStagedImport({ workspaceId, importId, currency: row.currency, rowsRead: reading.rowsRead }, { dryRun: true });
+  } catch (error) {
+    if (error instanceof StagedCurrencyError) return reject(row, reading, error.message);
+    throw error;
   }
-  // Only the merge knows which lines the workspace already had: it fills the report's placeholder.
-  if (reading.report && preview) reading.report = { ...reading.report, reimportedOrders: preview.rowsAlreadyImported + preview.refundsUpdated };
-  const check: ImportCheck = { reading, preview };
+  const check: ImportCheck = { reading: withReimported(reading, preview), preview };
   if (!(await transitionImport(workspaceId, importId, ['checking'], 'checked', { report: check, rowsRead: reading.rowsRead }))) return;
   if (await isImportCancelRequested(workspaceId, importId)) return cancel(row);
-  if (autoCommit && (await transitionImport(workspaceId, importId, ['checked'], 'importing'))) {
-    await commit({ ...row, status: 'importing', rowsRead: reading.rowsRead });
-  }
+}
+
+/** Only the merge knows which lines the workspace already had: it fills the report's placeholder. */
+function withReimported(reading: ImportReading, summary: ImportSummary): ImportReading {
+  return reading.report ? { ...reading, report: { ...reading.report, reimportedOrders: summary.rowsAlreadyImported + summary.refundsUpdated } } : reading;
+}
+
+async function reject(row: Import, reading: ImportReading, message: string): Promise<void> {
+  await discardStagedRows(row.workspaceId, row.id);
+  await transitionImport(row.workspaceId, row.id, ['checking', 'importing'], 'rejected', { message, report: { reading, preview: null } satisfies ImportCheck, rowsRead: reading.rowsRead });
 }
 
 async function commit(row: Import): Promise<void> {
   const { workspaceId, id: importId } = row;
   if (row.status !== 'importing') return;
   if (await isImportCancelRequested(workspaceId, importId)) return cancel(row);
-  const summary = await mergeStagedImport({ workspaceId, importId, currency: row.currency, rowsRead: row.rowsRead }, { dryRun: false });
+  const reading = (row.report as ImportCheck | null)?.reading ?? null;
+  let summary: ImportSummary;
+  try {
+    summary = await mergeStagedImport({ workspaceId, importId, currency: row.currency, rowsRead: row.rowsRead }, { dryRun: false });
+  } catch (error) {
+    if (error instanceof StagedCurrencyError && reading) return reject(row, reading, error.message);
+    throw error;
+  }
+  // The card and the history show what was written, not what the dry run expected.
+  if (reading) await saveImportReport(workspaceId, importId, { reading: withReimported(reading, summary), preview: summary } satisfies ImportCheck);
   if (summary.ordersAdded + summary.refundsAdded > 0) await queueModelRun({ workspaceId, triggeredByImportId: importId });
 }
 

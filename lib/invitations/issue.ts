@@ -1,6 +1,7 @@
 import { recordAuditEvent } from '@/db/queries/audit';
 import { createInvitation, renewInvitation } from '@/db/queries/invitations';
 import type { Role } from '@/db/schema';
+import { assignableRoles } from '@/lib/auth/roles';
 import { sendInvitationMail } from '@/lib/email/send-invitation';
 import { createInvitationToken, INVITATION_TTL_MS } from './token';
 
@@ -36,10 +37,13 @@ export async function issueInvitation(issue: Issue, input: { email: string; role
   return deliver(issue, input, token);
 }
 
-/** Re-sends a pending invitation with a new token and a new 7 days; null when it is not pending in this workspace. */
-export async function reissueInvitation(issue: Issue, invitationId: string): Promise<IssuedInvitation | null> {
+/**
+ * Re-sends a pending invitation with a new token and a new 7 days; null when it is not pending in
+ * this workspace, or is for a role above the inviter's own (its new link would be a way to it).
+ */
+export async function reissueInvitation(issue: Issue & { inviterRole: Role }, invitationId: string): Promise<IssuedInvitation | null> {
   const { token, tokenHash } = createInvitationToken();
-  const renewed = await renewInvitation(issue.workspace.id, invitationId, { tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
+  const renewed = await renewInvitation(issue.workspace.id, invitationId, assignableRoles(issue.inviterRole), { tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
   if (!renewed) return null;
   await recordAuditEvent({ workspaceId: issue.workspace.id, actor: issue.inviter, action: 'invitation_resent', detail: { email: renewed.email, role: renewed.role } });
   return deliver(issue, renewed, token);

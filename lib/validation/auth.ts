@@ -51,5 +51,7 @@ export function safeCallbackUrl(value: string | undefined | null, fallback = '/w
     return fallback;
   }
   if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Normalising "/.//x" or "/a/..//x" gives "//x", which a browser reads as another host.
+  return path.startsWith('//') ? fallback : path;
 }

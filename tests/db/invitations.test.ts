@@ -54,7 +54,7 @@ describe('invitations', () => {
   it('refuses expired, revoked and unknown tokens alike', async () => {
     const expired = await invite(`expired-${randomUUID()}@example.test`, new Date(Date.now() - 1000));
     const revoked = await invite(`revoked-${randomUUID()}@example.test`);
-    expect(await revokeInvitation(ws.workspace.id, revoked.row.id)).not.toBeNull();
+    expect(await revokeInvitation(ws.workspace.id, revoked.row.id, ['viewer'])).not.toBeNull();
     expect(await accept(expired.token, expired.user)).toBeNull();
     expect(await accept(revoked.token, revoked.user)).toBeNull();
     expect(await accept(createInvitationToken().token, revoked.user)).toBeNull();
@@ -64,9 +64,21 @@ describe('invitations', () => {
   it('re-sending replaces the token: the old link stops working, the new one works', async () => {
     const first = await invite(`resend-${randomUUID()}@example.test`);
     const next = createInvitationToken();
-    expect(await renewInvitation(ws.workspace.id, first.row.id, { tokenHash: next.tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) })).not.toBeNull();
+    expect(await renewInvitation(ws.workspace.id, first.row.id, ['viewer'], { tokenHash: next.tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) })).not.toBeNull();
     expect(await accept(first.token, first.user)).toBeNull();
     expect(await accept(next.token, first.user)).toBe(ws.workspace.slug);
+  });
+
+  it("refuses to re-send or revoke an invitation for a role above the actor's (break-it test: an admin re-sent an owner link to himself)", async () => {
+    const { tokenHash } = createInvitationToken();
+    const row = await createInvitation({ workspaceId: ws.workspace.id, email: `owner-${randomUUID()}@example.test`, role: 'owner', invitedBy: ws.user.id, tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
+    const adminCanGrant = ['viewer', 'analyst', 'admin'] as const;
+    const next = createInvitationToken();
+    expect(await renewInvitation(ws.workspace.id, row.id, [...adminCanGrant], { tokenHash: next.tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) })).toBeNull();
+    expect(await revokeInvitation(ws.workspace.id, row.id, [...adminCanGrant])).toBeNull();
+    // Still pending, and still reachable by its original token only.
+    expect((await getPendingInvitation(tokenHash))?.role).toBe('owner');
+    expect(await getPendingInvitation(next.tokenHash)).toBeNull();
   });
 
   it('a second invitation to the same address revokes the first', async () => {

@@ -45,6 +45,17 @@ describe('sign-in throttling', () => {
     expect(verifyPassword).not.toHaveBeenCalled();
   });
 
+  it('refuses all but 5 of 30 wrong passwords sent at once (the check and the record are one step)', async () => {
+    // Found by the break-it test: 100 parallel guesses all passed a read-then-write check.
+    const email = `parallel-${randomUUID()}@example.test`;
+    await createUser({ email, name: null, passwordHash: await passwords.hashPassword(PASSWORD) });
+    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      authorizeCredentials({ email, password: `wrong-${i}` }, null).then(() => 'refused', (e: unknown) => (e instanceof ThrottledSignIn ? 'throttled' : String(e)))));
+    expect(outcomes.filter((o) => o === 'refused')).toHaveLength(5);
+    expect(outcomes.filter((o) => o === 'throttled')).toHaveLength(25);
+    expect(verifyPassword).toHaveBeenCalledTimes(5);
+  });
+
   it('answers an unknown e-mail exactly like a known one: same outcomes, same number of bcrypt compares', async () => {
     const known = `known-${randomUUID()}@example.test`;
     await createUser({ email: known, name: null, passwordHash: await passwords.hashPassword(PASSWORD) });
@@ -74,7 +85,9 @@ describe('sign-in throttling', () => {
 
 describe('getClientIp', () => {
   it('takes the last X-Forwarded-For entry, which the nearest proxy wrote', () => {
-    expect(getClientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }))).toBe('203.0.113.9');
-    expect(getClientIp(new Headers())).toBe('unknown');
+    expect(getClientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }), true)).toBe('203.0.113.9');
+    expect(getClientIp(new Headers(), true)).toBeNull();
+    // No proxy in front: the header is the client's own word (break-it test), so no IP is trusted.
+    expect(getClientIp(new Headers({ 'x-forwarded-for': '203.0.113.9' }), false)).toBeNull();
   });
 });

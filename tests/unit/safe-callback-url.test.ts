@@ -18,6 +18,10 @@ describe('safeCallbackUrl', () => {
     ['tab', '/\t/evil.example'],
     ['newline', '/\n/evil.example'],
     ['javascript', 'javascript:alert(1)'],
+    // Paths that normalise to //evil.test (found by the second break-it test).
+    ['dot segment', '/.//evil.test'],
+    ['dot-dot segment', '/foo/..//evil.test'],
+    ['encoded dot-dot', '/%2e%2e//evil.test'],
     ['empty', ''],
     ['relative without slash', 'w/acme'],
   ])('falls back for %s', (_label, value) => {

@@ -8,7 +8,7 @@ import { deleteMember, updateMemberRole, type MembershipChange } from '@/db/quer
 import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
 import { refuseRemoval, refuseRoleChange } from '@/lib/auth/member-rules';
-import { canAssignRole } from '@/lib/auth/roles';
+import { assignableRoles, canAssignRole } from '@/lib/auth/roles';
 import { issueInvitation, reissueInvitation, type IssuedInvitation } from '@/lib/invitations/issue';
 import { getPublicOrigin } from '@/lib/request-origin';
 import { changeMemberRoleSchema, invitationIdSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/validation/members';
@@ -42,10 +42,10 @@ export async function inviteMember(slug: string, _prev: ActionState<{ link: stri
 
 /** Sends a pending invitation again with a new link. Minimum role: admin. */
 export async function resendInvitation(slug: string, _prev: ActionState<{ link: string }>, formData: FormData): Promise<ActionState<{ link: string }>> {
-  const { user, workspace } = await requireMembership(slug, 'admin');
+  const { user, workspace, role } = await requireMembership(slug, 'admin');
   const parsed = invitationIdSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return fromZodError(parsed.error);
-  const issued = await reissueInvitation({ workspace, inviter: user, origin: await getPublicOrigin() }, parsed.data.invitationId);
+  const issued = await reissueInvitation({ workspace, inviter: user, inviterRole: role, origin: await getPublicOrigin() }, parsed.data.invitationId);
   if (!issued) return fail('That invitation is no longer pending.');
   revalidatePath(membersPath(slug));
   return delivered(issued, 're-sent');
@@ -53,10 +53,10 @@ export async function resendInvitation(slug: string, _prev: ActionState<{ link: 
 
 /** Revokes a pending invitation; its link stops working. Minimum role: admin. */
 export async function revokeInvitationAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, workspace } = await requireMembership(slug, 'admin');
+  const { user, workspace, role } = await requireMembership(slug, 'admin');
   const parsed = invitationIdSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return fromZodError(parsed.error);
-  const revoked = await revokeInvitation(workspace.id, parsed.data.invitationId);
+  const revoked = await revokeInvitation(workspace.id, parsed.data.invitationId, assignableRoles(role));
   if (!revoked) return fail('That invitation is no longer pending.');
   await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'invitation_revoked', detail: { email: revoked.email, role: revoked.role } });
   revalidatePath(membersPath(slug));
