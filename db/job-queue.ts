@@ -68,12 +68,14 @@ export async function enqueueJob(name: JobQueueName, data: object): Promise<stri
   return id;
 }
 
-/** Runs `handler` for each job of `name` in this process, one job at a time. */
-export async function workJobs<T extends object>(name: JobQueueName, handler: (data: T) => Promise<void>): Promise<void> {
+/** Runs `handler` for each job of `name` in this process, up to `concurrency` jobs at a time. */
+export async function workJobs<T extends object>(name: JobQueueName, handler: (data: T) => Promise<void>, concurrency = 1): Promise<void> {
   const boss = await getJobQueue();
-  await boss.work<T>(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
-    if (job) await handler(job.data);
-  });
+  for (let i = 0; i < concurrency; i++) {
+    await boss.work<T>(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+      if (job) await handler(job.data);
+    });
+  }
 }
 
 /** Stops the queue (scripts and tests), waiting briefly for a running job. */

@@ -7,14 +7,15 @@ const DELETABLE = ['completed', 'rejected', 'failed', 'cancelled'];
 /**
  * Deletes an import and exactly its rows, in one transaction: its orders (and refund lines), the
  * customers who had no other orders, and the staged rows; the remaining customers' aggregates are
- * recomputed. Returns the number of orders removed, or null when there is no such deletable import
- * in this workspace.
+ * recomputed. Returns what was removed; 'not-found' when the workspace has no such import, and
+ * 'running' when a job still works on it.
  */
-export async function deleteImport(workspaceId: string, importId: string): Promise<{ ordersRemoved: number; customersRemoved: number } | null> {
+export async function deleteImport(workspaceId: string, importId: string): Promise<{ ordersRemoved: number; customersRemoved: number } | 'not-found' | 'running'> {
   return withBulkTransaction(async (tx) => {
     await lockWorkspaceImports(tx, workspaceId);
     const [found] = await tx.query<{ status: string }>('SELECT status FROM imports WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [workspaceId, importId]);
-    if (!found || !DELETABLE.includes(found.status)) return null;
+    if (!found) return 'not-found';
+    if (!DELETABLE.includes(found.status)) return 'running';
     await tx.query(
       `CREATE TEMP TABLE affected_customers ON COMMIT DROP AS
        SELECT DISTINCT customer_id FROM orders WHERE workspace_id = $1 AND import_id = $2`,

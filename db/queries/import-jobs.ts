@@ -56,15 +56,16 @@ export async function updateImportProgress(workspaceId: string, importId: string
 }
 
 /**
- * Asks a running import to stop. A queued, checking or checked import ends cancelled right away
- * or at the job's next look; a completed one cannot be cancelled (delete it instead).
+ * Asks an import to stop before it writes. A queued, checking or checked import ends cancelled
+ * right away or at the job's next look; once importing, its merge is one transaction that goes
+ * through (delete the import afterwards instead).
  */
 export async function requestImportCancel(workspaceId: string, importId: string, db?: Db): Promise<boolean> {
   const d = db ?? (await getDb());
   const rows = await d
     .update(imports)
     .set({ cancelRequestedAt: sql`coalesce(${imports.cancelRequestedAt}, now())` })
-    .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, importId), inArray(imports.status, ['queued', 'checking', 'checked', 'importing'])))
+    .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, importId), inArray(imports.status, ['queued', 'checking', 'checked'])))
     .returning({ id: imports.id });
   return rows.length > 0;
 }

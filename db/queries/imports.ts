@@ -117,8 +117,9 @@ export async function mergeStaging(
   if (others.length > 0) {
     throw new StagedCurrencyError(`The file has amounts in ${others.join(', ')}; this workspace reports in ${p.currency}, so import files in ${p.currency} only.`);
   }
-  const customersAdded = await insertCustomers(tx, p.workspaceId);
+  const inserted = await insertCustomers(tx, p.workspaceId);
   const added = await insertOrders(tx, p.workspaceId, p.importId);
+  const customersAdded = inserted - (await deleteCustomersWithoutOrders(tx, p.workspaceId));
   await refreshCustomerAggregates(tx, p.workspaceId);
   const summary: ImportSummary = {
     importId: p.importId,
@@ -150,6 +151,25 @@ async function insertCustomers(tx: BulkTransaction, workspaceId: string): Promis
        SELECT DISTINCT $1::uuid, customer_key FROM import_staging
        ON CONFLICT (workspace_id, external_id) DO NOTHING RETURNING 1)
      SELECT count(*)::int AS n FROM inserted`,
+    [workspaceId],
+  );
+  return row!.n;
+}
+
+/**
+ * A customer named only on rows that turned out to be stored already (an order id the workspace
+ * has under another customer, say) would be left without a single order: such new customers go.
+ * Returns how many.
+ */
+async function deleteCustomersWithoutOrders(tx: BulkTransaction, workspaceId: string): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `WITH gone AS (
+       DELETE FROM customers c
+       WHERE c.workspace_id = $1::uuid AND c.order_count = 0 AND c.refunds_minor = 0
+         AND c.external_id IN (SELECT customer_key FROM import_staging)
+         AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1::uuid AND o.customer_id = c.id)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
     [workspaceId],
   );
   return row!.n;

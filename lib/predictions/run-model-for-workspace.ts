@@ -6,7 +6,7 @@ import { completeModelRun } from '@/db/queries/complete-model-run';
 import { claimModelRun, createModelRun, failModelRun, type ClaimedModelRun, type CreateModelRunInput, type ModelRunOutcome } from '@/db/queries/model-runs';
 import { listPurchaseHistories } from '@/db/queries/purchase-histories';
 import type { ModelRunStatus } from '@/db/schema';
-import { DEFAULT_CHURN_MODEL, formatDay } from '@/lib/metrics/clv';
+import { DEFAULT_CHURN_MODEL, formatDay, toDay } from '@/lib/metrics/clv';
 import { backtestWorkspace } from './backtest-workspace';
 import { predictCustomers } from './predict-customers';
 
@@ -71,7 +71,10 @@ async function execute({ run, workspace }: ClaimedModelRun, seconds: RunTimings)
   const { histories, lastDay } = await listPurchaseHistories(workspace);
   seconds.histories = lap();
   if (lastDay === null) return failWith({ message: 'no orders to fit a model to' });
-  const calibrationEnd = run.calibrationEnd ?? formatDay(lastDay);
+  // Orders dated in the future (a typo, a scheduled invoice) must not move "now": a calibration end
+  // in 2199 made every customer look long gone (second break-it test).
+  const latestDay = Math.min(lastDay, toDay(new Date(), workspace.timeZone) ?? lastDay);
+  const calibrationEnd = run.calibrationEnd ?? formatDay(latestDay);
 
   const fit = predictCustomers({
     histories,
@@ -87,7 +90,7 @@ async function execute({ run, workspace }: ClaimedModelRun, seconds: RunTimings)
     return failWith({ calibrationEnd, customersFitted: fit.customersFitted, converged: fit.converged, fitSeconds: seconds.fit, message: fit.message });
   }
 
-  const backtest = backtestWorkspace({ histories, lastDay, model: run.model, unit: run.unit });
+  const backtest = backtestWorkspace({ histories, lastDay: latestDay, model: run.model, unit: run.unit });
   seconds.backtest = lap();
   const outcome = {
     calibrationEnd,

@@ -10,7 +10,7 @@ export const uploadHeadersSchema = z.object({
     .string({ error: 'The file name is missing' })
     .transform((v, ctx) => {
       try {
-        return decodeURIComponent(v).trim().slice(0, 255);
+        return decodeURIComponent(v).replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
       } catch {
         ctx.addIssue({ code: 'custom', message: 'The file name is not valid' });
         return z.NEVER;

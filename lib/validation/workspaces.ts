@@ -3,7 +3,7 @@ import { isCurrencyCode } from '@/lib/money';
 import { isTimeZone } from '@/lib/csv/values';
 
 export const createWorkspaceSchema = z.object({
-  name: z.string().trim().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters'),
+  name: z.string().trim().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters').refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'Use letters, digits and punctuation only'),
   currency: z.string().trim().toUpperCase().refine(isCurrencyCode, 'Not an ISO 4217 currency code').default('USD'),
   timeZone: z.string().trim().refine(isTimeZone, 'Not a known time zone (e.g. Europe/Berlin)').default('UTC'),
 });

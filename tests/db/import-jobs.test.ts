@@ -70,6 +70,19 @@ describe('an upload checked, then committed, by the background job', () => {
     expect(await count(orders, t.workspace.id)).toBe(0);
   });
 
+  it.each([
+    ['a binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), /binary, not text/],
+    ['a NUL byte in a text file', new TextEncoder().encode('customer_id,date,amount\nn\u00001,2024-01-01,5.00\n'), /binary, not text/],
+  ])('rejects %s in words, not as an unexpected failure', async (_label, bytes, message) => {
+    // Found by the second break-it test: such files ended "failed: unexpected error".
+    const t = await createTestWorkspace('job-binary');
+    const importId = await uploadText(t, bytes);
+    await runImportJob({ workspaceId: t.workspace.id, importId, step: 'check', autoCommit: true });
+    const row = await getImport(t.workspace.id, importId);
+    expect(row?.status).toBe('rejected');
+    expect(row?.message).toMatch(message);
+  });
+
   it('stops at a cancel and keeps nothing', async () => {
     const t = await createTestWorkspace('job-cancel');
     const importId = await uploadText(t, CSV);

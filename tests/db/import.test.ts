@@ -168,6 +168,15 @@ describe('refunds, order ids and aggregates', () => {
     expect(totals).toEqual({ orders: 2800, revenue: 380_000, wrong: 0 });
   });
 
+  it('creates no customer whose only row was already stored under its order id (second break-it test)', async () => {
+    const target = await createTestWorkspace('dup-order-id');
+    const input = importTransactionsSchema.parse({ delimiter: ',', hasHeader: true, customerId: 0, date: 1, amount: 2, orderId: 3, currency: 'USD' });
+    await importText(target, 'customer,date,amount,order\ncarol,2020-01-01,10.00,DUP1\n', input);
+    const later = await importText(target, 'customer,date,amount,order\ndave,2020-05-01,99.00,DUP1\n', input);
+    expect(later).toMatchObject({ ordersAdded: 0, customersAdded: 0, rowsAlreadyImported: 1 });
+    expect((await counts(target.workspace.id)).customers).toBe(1);
+  });
+
   it('adds only the new rows of an overlapping later export', async () => {
     const target = await createTestWorkspace('overlap');
     await importText(target, generatedCsv(100));

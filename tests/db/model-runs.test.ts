@@ -195,3 +195,15 @@ describe('two runs of one workspace', () => {
     expect((await executeModelRun(target.workspace.id, newer)).status).toBe('skipped');
   });
 });
+
+describe('an order dated in the future', () => {
+  it('does not move the calibration end past today (second break-it test: one 2199 order, P(alive) ≈ 0 for all)', async () => {
+    const target = await createTestWorkspace('future-order');
+    await importText(target, readCdnowSample(300), CDNOW_SAMPLE_INPUT);
+    // Sample ids are columns 2 of the CDNOW layout: customer 0001 buys once more, in 2199.
+    await importText(target, '00001 0001 21990601 1 12.00\n', CDNOW_SAMPLE_INPUT);
+    const run = await runModelNow({ workspaceId: target.workspace.id });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await getModelRun(target.workspace.id, run.runId))?.calibrationEnd).toBe(today);
+  });
+});

@@ -7,11 +7,12 @@ import { SIMPLE_CSV_INPUT } from './db';
 /** What the upload route does: the bytes to disk, then the queued import row. Returns the import id. */
 export async function uploadText(
   target: { workspace: { id: string; currency: string }; user: { id: string } },
-  text: string,
+  content: string | Uint8Array,
   input: ImportTransactionsInput = SIMPLE_CSV_INPUT,
 ): Promise<string> {
   const id = randomUUID();
-  const fileBytes = await saveUpload(id, (async function* () { yield new TextEncoder().encode(text); })());
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const fileBytes = await saveUpload(id, (async function* () { yield bytes; })());
   await createQueuedImport({ id, workspaceId: target.workspace.id, userId: target.user.id, fileName: 'upload.csv', fileBytes, currency: input.currency, options: input });
   return id;
 }

@@ -1,6 +1,7 @@
 'use server';
 
-import { signIn } from '@/lib/auth';
+import { redirect } from 'next/navigation';
+import { AuthError, signIn } from '@/lib/auth';
 import { changePassword } from '@/lib/auth/change-password';
 import { requireUser } from '@/lib/auth/guards';
 import { fail, fromZodError, type ActionState } from '@/lib/action-state';
@@ -15,6 +16,12 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
     return fail('Your current password is not right.');
   }
   // The version bump signed out every session, this one too; sign it back in with the new password.
-  await signIn('credentials', { email: user.email, password: parsed.data.newPassword, redirectTo: '/account?changed=1' });
-  return fail('Sign-in did not complete.');
+  try {
+    await signIn('credentials', { email: user.email, password: parsed.data.newPassword, redirectTo: '/account?changed=1' });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error; // NEXT_REDIRECT and real failures
+    // The password did change; signing straight back in failed (throttled after earlier wrong
+    // guesses): the user signs in again by hand once the wait is over.
+  }
+  redirect('/sign-in?callbackUrl=%2Faccount');
 }

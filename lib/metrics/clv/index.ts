@@ -13,7 +13,7 @@ export {
   type TimeUnit,
   type Transaction,
 } from './summary';
-export { formatDay, parseDay } from './calendar';
+export { formatDay, parseDay, toDay } from './calendar';
 export { compressSummaries, type CompressedSummaries, type SummaryColumns } from './compress';
 export {
   runModel,

@@ -48,8 +48,9 @@ export async function cancelImportAction(slug: string, importId: string): Promis
 export async function deleteImportAction(slug: string, importId: string): Promise<ActionState> {
   const { user, workspace } = await requireMembership(slug, 'admin');
   const id = importIdSchema.safeParse(importId);
-  const removed = id.success ? await deleteImport(workspace.id, id.data) : null;
-  if (!removed) return fail('This import cannot be deleted while it is running.');
+  const removed = id.success ? await deleteImport(workspace.id, id.data) : 'not-found';
+  if (removed === 'not-found') return fail('There is no such import in this workspace.');
+  if (removed === 'running') return fail('This import cannot be deleted while it is running: cancel it or wait for it to finish.');
   await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import_deleted', detail: { importId: id.data, ...removed } });
   if (removed.ordersRemoved > 0) await queueModelRun({ workspaceId: workspace.id });
   revalidatePath(`/w/${workspace.slug}`, 'layout');

@@ -44,7 +44,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     await deleteUpload(importId);
     return NextResponse.json({ error: 'Choose a non-empty file to upload.' }, { status: 400 });
   }
-  await createQueuedImport({ id: importId, workspaceId: workspace.id, userId: user.id, fileName, fileBytes, currency: options.currency, options });
+  try {
+    await createQueuedImport({ id: importId, workspaceId: workspace.id, userId: user.id, fileName, fileBytes, currency: options.currency, options });
+  } catch (error) {
+    await deleteUpload(importId); // no row, no job: nothing would ever remove the file
+    throw error;
+  }
   await enqueueJob(JOB_QUEUES.importFile, { workspaceId: workspace.id, importId, step: 'check', autoCommit } satisfies ImportJob);
   await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import', detail: { importId, fileName, fileBytes, step: autoCommit ? 'upload and commit' : 'upload' } });
   return NextResponse.json({ importId }, { status: 202 });
