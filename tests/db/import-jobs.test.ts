@@ -101,7 +101,8 @@ describe('an upload checked, then committed, by the background job', () => {
     expect(await getImport(a.workspace.id, importId)).toMatchObject({ status: 'queued' });
     expect(await requestImportCancel(b.workspace.id, importId)).toBe(false);
     expect(await transitionImport(b.workspace.id, importId, ['queued'], 'cancelled')).toBe(false);
-    expect(await deleteImport(b.workspace.id, importId)).toBeNull();
+    expect(await deleteImport(b.workspace.id, importId)).toBe('not-found');
+    expect(await getImport(a.workspace.id, importId)).toMatchObject({ status: 'queued' });
   });
 });
 
