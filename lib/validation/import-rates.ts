@@ -15,10 +15,16 @@ const DECIMAL = /^(\d{0,12})(?:\.(\d{1,12}))?$/;
 export const exchangeRateSchema = z
   .string({ error: 'Enter the rate' })
   .trim()
-  .min(1, 'Enter the rate')
-  .refine((v) => !v.includes(','), 'Use a point for the decimals, e.g. 1.085')
-  .refine((v) => DECIMAL.test(v) && /\d/.test(v), 'Enter a number such as 1.085, with at most 12 digits on each side of the point')
-  .refine((v) => /[1-9]/.test(v), 'A rate must be more than 0')
+  .superRefine((v, ctx) => {
+    // One message per field: the first rule the value breaks.
+    const message =
+      v === '' ? 'Enter the rate'
+      : v.includes(',') ? 'Use a point for the decimals, e.g. 1.085'
+      : !DECIMAL.test(v) || !/\d/.test(v) ? 'Enter a number such as 1.085, with at most 12 digits on each side of the point'
+      : !/[1-9]/.test(v) ? 'A rate must be more than 0'
+      : null;
+    if (message) ctx.addIssue({ code: 'custom', message });
+  })
   .transform((v) => {
     const [, whole = '', fraction = ''] = DECIMAL.exec(v)!;
     const integer = whole.replace(/^0+(?=\d)/, '') || '0';
