@@ -64,7 +64,7 @@ export async function convertStagedAmounts(
     const rows = await tx.query<{ currency: string; net: string }>(
       `WITH factors AS (
          SELECT currency, rate::numeric * 10::numeric ^ shift AS factor
-         FROM jsonb_to_recordset($1::jsonb) AS x(currency text, rate text, shift int)),
+         FROM jsonb_to_recordset($1::text::jsonb) AS x(currency text, rate text, shift int)),
        converted AS (
          UPDATE import_staging s SET
            gross_converted = round(s.gross_minor * f.factor)::bigint,
@@ -93,7 +93,7 @@ export async function convertStagedAmounts(
  */
 async function checkRange(tx: BulkTransaction, conversions: { currency: string; rate: string }[], reportingCurrency: string): Promise<void> {
   const [tooLarge] = await tx.query<{ currency: string; rate: string }>(
-    `SELECT currency, rate FROM jsonb_to_recordset($1::jsonb) AS x(currency text, rate text, shift int, largest text)
+    `SELECT currency, rate FROM jsonb_to_recordset($1::text::jsonb) AS x(currency text, rate text, shift int, largest text)
      WHERE round(largest::numeric * rate::numeric * 10::numeric ^ shift) > $2 LIMIT 1`,
     [JSON.stringify(conversions), MAX_AMOUNT_MINOR],
   );

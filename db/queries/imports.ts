@@ -74,7 +74,7 @@ export async function importTransactions(p: ImportTransactionsParams): Promise<I
     const [created] = await tx.query<{ id: string }>(
       `INSERT INTO imports (workspace_id, file_name, status, rows_read, orders_added, refunds_added,
          rows_already_imported, customers_in_file, customers_added, net_total_minor, currency, options, rates, created_by)
-       SELECT $1, $2, 'importing', $3, 0, 0, 0, 0, 0, 0, w.currency, '{}', $4::jsonb, $5 FROM workspaces w WHERE w.id = $1
+       SELECT $1, $2, 'importing', $3, 0, 0, 0, 0, 0, 0, w.currency, '{}', $4::text::jsonb, $5 FROM workspaces w WHERE w.id = $1
        RETURNING id`,
       [p.workspaceId, p.fileName, rowsRead, Object.keys(p.rates).length > 0 ? JSON.stringify(p.rates) : null, p.userId],
     );

@@ -55,7 +55,7 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   await tx.query(
     `UPDATE imports SET status = 'completed', finished_at = now(), orders_added = $3, refunds_added = $4,
        rows_already_imported = $5, customers_in_file = $6, customers_added = $7, net_total_minor = coalesce($8, net_total_minor),
-       currency = $9, currency_totals = $10::jsonb, options = coalesce($11::jsonb, options)
+       currency = $9, currency_totals = $10::text::jsonb, options = coalesce($11::text::jsonb, options)
      WHERE workspace_id = $1 AND id = $2`,
     [p.workspaceId, p.importId, summary.ordersAdded, summary.refundsAdded, summary.rowsAlreadyImported, summary.customersInFile,
       customersAdded, summary.netTotalMinor, currency, JSON.stringify(currencies), p.options ? JSON.stringify(p.options(summary)) : null],
