@@ -99,7 +99,7 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
           <div className="grid gap-3 sm:grid-cols-3">
             {isGeneric && <MappingFields layout={layout} choice={choice} onChange={setChoice} />}
             {preset.currencyFrom === null ? <CurrencyField reportingCurrency={currency} /> : (
-              <p className="text-sm text-slate-700" data-testid="currency-from">
+              <p className="text-sm text-slate-700 sm:col-span-3" data-testid="currency-from">
                 <input type="hidden" name="currency" value={currency} />
                 Currency of the amounts: {preset.currencyFrom}.
               </p>
