@@ -232,7 +232,7 @@ export const orders = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
     /**
      * Signed minor units of the workspace's reporting currency, the amount every metric sums: a
-     * sale is ≥ 0, a refund < 0. An order in another currency was converted at its import's rate.
+     * sale is ≥ 0, a refund < 0. An order in another currency is converted at the rate of the import that wrote it.
      */
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     /**
