@@ -5,6 +5,9 @@ import { getConnection } from './index';
 /**
  * A transaction on the raw driver, for bulk work that drizzle cannot express: COPY, temporary
  * staging tables and set-based merges. Everything in it commits or rolls back together.
+ *
+ * Pass JSON as a JSON.stringify'd string cast `$n::text::jsonb`: with a bare `$n::jsonb`
+ * postgres.js encodes the string once more and stores a JSON string, not the object (PGlite does not).
  */
 export interface BulkTransaction {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;

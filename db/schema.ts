@@ -20,6 +20,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import type { CurrencyTotal } from '@/lib/imports/currency-totals';
 import type { BacktestOutcome, ModelParams } from '@/lib/predictions/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -137,11 +138,20 @@ export const imports = pgTable(
     rowsAlreadyImported: integer('rows_already_imported').notNull(),
     customersInFile: integer('customers_in_file').notNull(),
     customersAdded: integer('customers_added').notNull(),
-    /** Net value of the rows in the file, minor units of `currency`. */
+    /** Net value of the rows in the file, minor units of `currency`, each row converted at `rates`. */
     netTotalMinor: bigint('net_total_minor', { mode: 'number' }).notNull(),
+    /** The workspace's reporting currency (the currency of the file's amounts is in `options`). */
     currency: char('currency', { length: 3 }).notNull(),
     /** Column mapping and parse options used, so an import can be explained later. */
     options: jsonb('options').notNull(),
+    /**
+     * The rates the user gave at review, one per currency of the file other than `currency`:
+     * { "EUR": "1.085" } means 1 EUR = 1.085 `currency`. Decimal strings, so no float ever
+     * touches a rate; null when the file needed none or none has been given yet.
+     */
+    rates: jsonb('rates').$type<Record<string, string>>(),
+    /** The file's net total per currency, as the file gave it and converted; set by the commit. */
+    currencyTotals: jsonb('currency_totals').$type<CurrencyTotal[]>(),
     /** Size of the uploaded file and how far the background job has read it (the progress bar). */
     fileBytes: bigint('file_bytes', { mode: 'number' }).notNull().default(0),
     bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
@@ -170,6 +180,7 @@ export const importRows = pgTable(
     lineNo: integer('line_no').notNull(),
     customerKey: text('customer_key').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Minor units of `currency`, as the file gave them: the merge converts them at the import's rates. */
     grossMinor: bigint('gross_minor', { mode: 'number' }).notNull(),
     refundedMinor: bigint('refunded_minor', { mode: 'number' }).notNull(),
     orderId: text('order_id'),
@@ -219,8 +230,17 @@ export const orders = pgTable(
     externalKey: text('external_key').notNull(),
     externalOrderId: text('external_order_id'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
-    /** Signed minor units: a sale is ≥ 0, a refund < 0. */
+    /**
+     * Signed minor units of the workspace's reporting currency, the amount every metric sums: a
+     * sale is ≥ 0, a refund < 0. An order in another currency is converted at the rate of the import that wrote it.
+     */
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    /**
+     * The amount as the file gave it: signed minor units of `currency`. Migration 0004 filled it
+     * from amount_minor (every earlier order was in the reporting currency); 0005 made it a plain column.
+     */
+    originalAmountMinor: bigint('original_amount_minor', { mode: 'number' }).notNull(),
+    /** ISO 4217 currency of the order itself, that is of `original_amount_minor`. */
     currency: char('currency', { length: 3 }).notNull(),
     quantity: integer('quantity'),
   },

@@ -15,9 +15,12 @@ export function minorUnitDigits(currency: string): number {
   return digits;
 }
 
+// Intl.NumberFormat formats any three letters ("XYZ") as a currency; only this list is ISO 4217.
+const KNOWN_CURRENCIES = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
+
 /** True when `code` is an ISO 4217 code that Intl knows. */
 export function isCurrencyCode(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
+  if (!/^[A-Z]{3}$/.test(code) || !KNOWN_CURRENCIES.has(code)) return false;
   try {
     minorUnitDigits(code);
     return true;

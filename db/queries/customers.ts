@@ -100,7 +100,10 @@ export async function getCustomer(workspaceId: string, customerId: number, db?: 
   return row ?? null;
 }
 
-/** The customer's orders and refunds, newest first (at most `limit`). */
+/**
+ * The customer's orders and refunds, newest first (at most `limit`): the amount in the reporting
+ * currency, and as the file gave it in the order's own `currency`.
+ */
 export async function listCustomerOrders(workspaceId: string, customerId: number, limit = 500, db?: Db) {
   const d = db ?? (await getDb());
   return d
@@ -108,6 +111,7 @@ export async function listCustomerOrders(workspaceId: string, customerId: number
       id: orders.id,
       occurredAt: orders.occurredAt,
       amountMinor: orders.amountMinor,
+      originalAmountMinor: orders.originalAmountMinor,
       currency: orders.currency,
       quantity: orders.quantity,
       externalOrderId: orders.externalOrderId,

@@ -1,5 +1,6 @@
 import { withBulkTransaction } from '../bulk';
-import { lockWorkspaceImports, refreshCustomerAggregates } from './imports';
+import { lockWorkspaceImports } from './imports';
+import { refreshCustomerAggregates } from './merge-staging';
 
 /** Imports in these states hold no job and may be deleted; the others must finish or be cancelled first. */
 const DELETABLE = ['completed', 'rejected', 'failed', 'cancelled'];

@@ -13,6 +13,8 @@ export interface ImportFileParams {
   /** Opens the upload from its start; the reader reads it more than once (see readImport). */
   openBytes: () => AsyncIterable<Uint8Array>;
   input: ImportTransactionsInput;
+  /** One rate per currency of the file other than the workspace's: { EUR: "1.085" } is 1 EUR = 1.085 of it. */
+  rates?: Readonly<Record<string, string>>;
   asOf: Date;
   maxBytes?: number;
 }
@@ -23,8 +25,9 @@ export type ImportFileResult = ImportSummary & { report: QualityReport | null };
 /**
  * Upload path end to end: bytes → preset detected from the header → canonical orders → staging
  * CSV → one database transaction. The file streams through; it is never held whole in memory on
- * Postgres. Rejections (malformed rows, no rows, not text, ambiguous dates) throw
- * ImportRejectedError and write nothing.
+ * Postgres. Rejections (malformed rows, no rows, not text, ambiguous dates, a currency without a
+ * rate) throw ImportRejectedError and write nothing. `input.currency` is that of the file's amounts
+ * where it names none; the reporting currency is the workspace's.
  */
 export async function importFile(p: ImportFileParams): Promise<ImportFileResult> {
   const { delimiter, hasHeader, dateFormat, decimal, currency, customerId, date, amount, orderId, quantity } = p.input;
@@ -44,7 +47,7 @@ export async function importFile(p: ImportFileParams): Promise<ImportFileResult>
       workspaceId: p.workspaceId,
       userId: p.userId,
       fileName: p.fileName,
-      currency,
+      rates: p.rates ?? {},
       // The options and the data-quality report are kept with the import, to explain it later.
       options: (summary) => ({ ...p.input, preset: reading.preset, report: completeReport(summary) }),
       stagedCsv: stageOrders(orders),

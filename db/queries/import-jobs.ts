@@ -12,6 +12,7 @@ export interface CreateQueuedImportInput {
   userId: string;
   fileName: string;
   fileBytes: number;
+  /** The workspace's reporting currency (the file's own is `options.currency`). */
   currency: string;
   options: ImportTransactionsInput;
 }
@@ -36,7 +37,7 @@ export async function transitionImport(
   importId: string,
   from: ImportStatus[],
   to: ImportStatus,
-  changes: Partial<Pick<Import, 'rowsRead' | 'bytesRead' | 'report' | 'message'>> = {},
+  changes: Partial<Pick<Import, 'rowsRead' | 'bytesRead' | 'report' | 'message' | 'rates'>> = {},
   db?: Db,
 ): Promise<boolean> {
   const d = db ?? (await getDb());

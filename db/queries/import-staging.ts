@@ -4,7 +4,8 @@ import { stageOrders, STAGING_COLUMNS } from '@/lib/imports/stage-rows';
 import { MAX_UPLOAD_BYTES } from '@/lib/imports/upload-limits';
 import type { ImportTransactionsInput } from '@/lib/validation/imports';
 import { withBulkTransaction } from '../bulk';
-import { createStagingTable, lockWorkspaceImports, mergeStaging, type ImportSummary } from './imports';
+import { createStagingTable, lockWorkspaceImports, type ImportSummary } from './imports';
+import { mergeStaging, type MergeStagingParams } from './merge-staging';
 
 // The background import in two steps. Staging streams the file into import_rows in batches, each
 // its own short transaction (on the embedded database a transaction holds the only connection, so
@@ -97,14 +98,12 @@ class DryRunRollback extends Error {
 }
 
 /**
- * Merges the staged rows of `importId` into customers and orders, marks the import completed and
- * deletes the staged rows — all in one transaction. With `dryRun` the same work is rolled back
- * and only its counts come back.
+ * Merges the staged rows of `importId` into customers and orders, converted at `p.rates`, marks
+ * the import completed and deletes the staged rows — all in one transaction. With `dryRun` the
+ * same work is rolled back and only its counts come back. Throws a ConversionError (nothing
+ * written) when a currency has no rate (and `p.rates` is not null) or a rate is out of range.
  */
-export async function mergeStagedImport(
-  p: { workspaceId: string; importId: string; currency: string; rowsRead: number; options?: (summary: ImportSummary) => Record<string, unknown> },
-  options: { dryRun: boolean },
-): Promise<ImportSummary> {
+export async function mergeStagedImport(p: MergeStagingParams, options: { dryRun: boolean }): Promise<ImportSummary> {
   try {
     return await withBulkTransaction(async (tx) => {
       await lockWorkspaceImports(tx, p.workspaceId);

@@ -1,7 +1,8 @@
 // The background import job, independent of what triggers it: the upload route queues its first
 // step, the commit action its second, and the worker (lib/jobs/workers.ts) calls runImportJob with
 // ids alone, because everything the job needs is on the import's row.
-import { getImport, StagedCurrencyError, type ImportSummary } from '@/db/queries/imports';
+import { ConversionError } from '@/db/queries/convert-staged';
+import { getImport, type ImportSummary } from '@/db/queries/imports';
 import { isImportCancelRequested, saveImportReport, transitionImport, updateImportProgress } from '@/db/queries/import-jobs';
 import { discardStagedRows, mergeStagedImport, stageImportRows } from '@/db/queries/import-staging';
 import { getWorkspaceById } from '@/db/queries/workspaces';
@@ -57,20 +58,18 @@ async function check(row: Import, autoCommit: boolean): Promise<void> {
 
   const { reading } = staged;
   if (staged.rejection) return reject(row, reading, staged.rejection);
-  if (autoCommit) {
+  const foreign = Object.keys(reading.report?.currencies ?? {}).filter((c) => c !== workspace.currency);
+  if (autoCommit && foreign.length === 0) {
     // No review asked for: the commit's own merge is the only one (no rolled-back dry run first).
     if (!(await transitionImport(workspaceId, importId, ['checking'], 'importing', { report: { reading, preview: null } satisfies ImportCheck, rowsRead: reading.rowsRead }))) return;
     return commit({ ...row, status: 'importing', rowsRead: reading.rowsRead, report: { reading, preview: null } });
   }
-  let preview: ImportSummary;
-  try {
-    preview = await mergeStagedImport({ workspaceId, importId, currency: row.currency, rowsRead: reading.rowsRead }, { dryRun: true });
-  } catch (error) {
-    if (error instanceof StagedCurrencyError) return reject(row, reading, error.message);
-    throw error;
-  }
+  // Without rates the dry run counts exactly (keys and counts use the file's own amounts) but
+  // converts nothing: the review asks for a rate per foreign currency, and the commit converts.
+  const preview = await mergeStagedImport({ workspaceId, importId, rowsRead: reading.rowsRead, rates: null }, { dryRun: true });
   const check: ImportCheck = { reading: withReimported(reading, preview), preview };
-  if (!(await transitionImport(workspaceId, importId, ['checking'], 'checked', { report: check, rowsRead: reading.rowsRead }))) return;
+  const message = autoCommit ? `Not imported straight away: amounts in ${foreign.join(', ')} need a rate into ${workspace.currency}.` : null;
+  if (!(await transitionImport(workspaceId, importId, ['checking'], 'checked', { report: check, rowsRead: reading.rowsRead, message }))) return;
   if (await isImportCancelRequested(workspaceId, importId)) return cancel(row);
 }
 
@@ -91,9 +90,13 @@ async function commit(row: Import): Promise<void> {
   const reading = (row.report as ImportCheck | null)?.reading ?? null;
   let summary: ImportSummary;
   try {
-    summary = await mergeStagedImport({ workspaceId, importId, currency: row.currency, rowsRead: row.rowsRead }, { dryRun: false });
+    summary = await mergeStagedImport({ workspaceId, importId, rowsRead: row.rowsRead, rates: row.rates ?? {} }, { dryRun: false });
   } catch (error) {
-    if (error instanceof StagedCurrencyError && reading) return reject(row, reading, error.message);
+    // A rate that is missing or out of range wrote nothing: back to the review, to correct it.
+    if (error instanceof ConversionError) {
+      await transitionImport(workspaceId, importId, ['importing'], 'checked', { message: error.message, rates: null });
+      return;
+    }
     throw error;
   }
   // The card and the history show what was written, not what the dry run expected.

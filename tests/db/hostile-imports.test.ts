@@ -64,10 +64,11 @@ const CASES: [string, string | Uint8Array, ImportTransactionsInput, RegExp, RegE
   ['an amount in another currency', lines('customer,date,amount', 'c1,2024-01-01,12 EUR'),
     generic, /invalid/, /column "amount": "12 EUR" is in EUR, not USD\./],
   ['amounts in two currencies', lines(STRIPE, 'ch_1,2024-01-01 10:00:00,5.00,0.00,usd,true,Paid,cus_1,', 'ch_2,2024-01-02 10:00:00,7.00,0.00,eur,true,Paid,cus_2,'),
-    preset, /^The file has amounts in EUR; this workspace reports in USD, so import files in USD only\.$/, null],
-  // Found by the break-it test: amounts in another currency were summed as the workspace's.
-  ['an Online Retail (GBP) export into a USD workspace', lines('InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country', '536365,85123A,WHITE HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom'),
-    preset, /^The file has amounts in GBP; this workspace reports in USD, so import files in USD only\.$/, null],
+    preset, /^The file has amounts in EUR; this workspace reports in USD\. Enter a rate for it \(1 EUR = \? USD\) to import it\.$/, null],
+  // Found by the break-it test: amounts in another currency were summed as the workspace's. Now
+  // they need a rate (tests/db/currency-imports.test.ts); without one nothing is written.
+  ['an Online Retail (GBP) export into a USD workspace without a rate', lines('InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country', '536365,85123A,WHITE HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom'),
+    preset, /^The file has amounts in GBP; this workspace reports in USD\. Enter a rate for it \(1 GBP = \? USD\) to import it\.$/, null],
   ['more decimals than the currency has', lines('customer,date,amount', 'c1,2024-01-01,12.345'),
     generic, /invalid/, /column "amount": "12\.345" has more than 2 decimal places\./],
   ['an impossible date', lines(STRIPE, 'ch_1,2024-02-30 10:00:00,5.00,0.00,usd,true,Paid,cus_1,'),
@@ -115,7 +116,7 @@ describe('hostile but valid files import as data', () => {
   });
 
   it('a Windows-1252 (Latin-1) file keeps its accents', async () => {
-    const target = await createTestWorkspace('latin1');
+    const target = await createTestWorkspace('latin1', 'EUR');
     // "Gonçalves;15/03/2024;1.234,50" with ç as the single byte 0xE7.
     const text = 'Kunde;Datum;Betrag\nGon\u00e7alves;15/03/2024;1.234,50\n';
     const input = importTransactionsSchema.parse({ hasHeader: 'true', currency: 'EUR', customerId: 0, date: 1, amount: 2 });

@@ -28,14 +28,14 @@ describe.each([
   ['stripe-unified-payments.csv', 'USD', { rowsRead: 12, ordersAdded: 6, refundsAdded: 2, customersInFile: 4, netTotalMinor: 117_399, currency: 'USD' }, { orders: 6, revenueMinor: 129_299, refundsMinor: 11_900, activeCustomers: 4 }],
   ['woocommerce-order-export.csv', 'USD', { rowsRead: 12, ordersAdded: 5, refundsAdded: 2, customersInFile: 3, netTotalMinor: 132_700, currency: 'USD' }, { orders: 5, revenueMinor: 136_200, refundsMinor: 3_500, activeCustomers: 3 }],
   ['woocommerce-advanced-order-export.csv', 'EUR', { rowsRead: 8, ordersAdded: 4, refundsAdded: 2, customersInFile: 2, netTotalMinor: 129_190, currency: 'EUR' }, { orders: 4, revenueMinor: 131_430, refundsMinor: 2_240, activeCustomers: 2 }],
-  // Online Retail is always GBP: it goes into a GBP workspace (another currency is refused, see
-  // tests/db/hostile-imports.test.ts).
+  // Each file goes into a workspace that reports in its currency (another currency needs a rate,
+  // see tests/db/currency-imports.test.ts). Online Retail is always GBP.
   ['online-retail-i.csv', 'GBP', { rowsRead: 20, ordersAdded: 6, refundsAdded: 1, customersInFile: 3, netTotalMinor: 10_650, currency: 'GBP' }, { orders: 6, revenueMinor: 11_520, refundsMinor: 870, activeCustomers: 3 }],
   ['online-retail-ii.csv', 'GBP', { rowsRead: 9, ordersAdded: 4, refundsAdded: 1, customersInFile: 3, netTotalMinor: 21_525, currency: 'GBP' }, { orders: 4, revenueMinor: 22_035, refundsMinor: 510, activeCustomers: 3 }],
   ['cdnow-sample.txt', 'USD', { rowsRead: 10, ordersAdded: 10, refundsAdded: 0, customersInFile: 5, netTotalMinor: 25_713, currency: 'USD' }, { orders: 10, revenueMinor: 25_713, refundsMinor: 0, activeCustomers: 5 }],
 ] as const)('%s', (file, currency, summary, aggregates) => {
   it('imports the exact orders, refunds, customers and totals, and adds nothing a second time', async () => {
-    const target = await createTestWorkspace('preset');
+    const target = await createTestWorkspace('preset', currency);
     expect(await importText(target, fixture(file), presetInput(currency), file)).toMatchObject({ ...summary, refundsUpdated: 0, rowsAlreadyImported: 0 });
     const [all] = await listPeriodAggregates(target.workspace, 'all');
     expect(all).toMatchObject(aggregates);
@@ -71,7 +71,7 @@ describe('per-customer results', () => {
   });
 
   it('generic: semicolons, day-first dates, decimal commas and refunds against order ids', async () => {
-    const target = await createTestWorkspace('generic');
+    const target = await createTestWorkspace('generic', 'EUR');
     const input = importTransactionsSchema.parse({ hasHeader: 'true', currency: 'EUR', customerId: 0, date: 1, amount: 2, orderId: 3, quantity: 4 });
     const summary = await importText(target, fixture('generic-semicolon.csv'), input);
     // Sales 12.50 + 1234.56 + 0 + 99.99 = 1347.05; refunds 5.00 + 20.00; net 1322.05.

@@ -5,10 +5,10 @@ import { createWorkspace } from '@/db/queries/workspaces';
 import { importFile } from '@/db/queries/import-file';
 import { importTransactionsSchema, type ImportTransactionsInput } from '@/lib/validation/imports';
 
-/** A fresh user and workspace with unique names, so tests never see each other's rows. */
-export async function createTestWorkspace(label = 'test') {
+/** A fresh user and workspace with unique names, so tests never see each other's rows; USD unless `currency` says otherwise. */
+export async function createTestWorkspace(label = 'test', currency?: string) {
   const user = await createUser({ email: `${label}-${randomUUID()}@example.test`, name: label, passwordHash: 'x' });
-  const workspace = await createWorkspace({ name: `${label} ${randomUUID().slice(0, 8)}`, userId: user!.id });
+  const workspace = await createWorkspace({ name: `${label} ${randomUUID().slice(0, 8)}`, userId: user!.id, currency });
   return { user: user!, workspace };
 }
 
@@ -24,14 +24,16 @@ export async function* bytesOf(content: string | Uint8Array): AsyncGenerator<Uin
   yield typeof content === 'string' ? new TextEncoder().encode(content) : content;
 }
 
-/** Imports `text` into the workspace through the real upload path. */
+/** Imports `text` into the workspace through the real upload path, with `rates` for amounts in other currencies. */
 export function importText(
   target: { workspace: { id: string; timeZone: string }; user: { id: string } },
   text: string | Uint8Array,
   input: ImportTransactionsInput = SIMPLE_CSV_INPUT,
   fileName = 'test.csv',
+  rates: Record<string, string> = {},
 ) {
   return importFile({
+    rates,
     workspaceId: target.workspace.id,
     userId: target.user.id,
     timeZone: target.workspace.timeZone,

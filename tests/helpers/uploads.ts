@@ -13,6 +13,6 @@ export async function uploadText(
   const id = randomUUID();
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const fileBytes = await saveUpload(id, (async function* () { yield bytes; })());
-  await createQueuedImport({ id, workspaceId: target.workspace.id, userId: target.user.id, fileName: 'upload.csv', fileBytes, currency: input.currency, options: input });
+  await createQueuedImport({ id, workspaceId: target.workspace.id, userId: target.user.id, fileName: 'upload.csv', fileBytes, currency: target.workspace.currency, options: input });
   return id;
 }

@@ -13,6 +13,7 @@ export const cdnowPreset: Preset = {
   label: 'CDNOW (whitespace-separated)',
   matches: (_header, delimiter) => delimiter === 'whitespace',
   readsByName: false,
+  currencyFrom: null,
   hasHeader: (first) => first.some((field) => /[a-z]/i.test(field)),
   dateColumns: () => [],
   createMapper(_header, options) {

@@ -16,6 +16,7 @@ export const genericPreset: Preset = {
   label: 'CSV with a column mapping',
   matches: () => true,
   readsByName: false,
+  currencyFrom: null,
   hasHeader: (_first, _mapping, declared) => declared ?? true,
   dateColumns: (_header, mapping) => (mapping.date === undefined ? [] : [{ index: mapping.date }]),
   createMapper(header, options) {

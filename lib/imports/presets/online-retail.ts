@@ -51,6 +51,7 @@ export const onlineRetailPreset: Preset = {
   label: 'UCI Online Retail (I or II)',
   matches: (header) => hasColumns(header, [COLUMNS.invoice, COLUMNS.stockCode, COLUMNS.price, COLUMNS.customer, COLUMNS.date]),
   readsByName: true,
+  currencyFrom: 'always GBP (the UCI Online Retail data)',
   hasHeader: ALWAYS_HEADER,
   dateColumns: (header) => [{ index: findColumn(header, COLUMNS.date), presetOrder: 'MM/DD/YYYY' }],
   createMapper(header, options) {

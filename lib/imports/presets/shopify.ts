@@ -48,6 +48,7 @@ export const shopifyPreset: Preset = {
   label: 'Shopify orders export',
   matches: (header) => hasColumns(header, [COLUMNS.name, COLUMNS.status, COLUMNS.createdAt, ['Lineitem name', 'Lineitem quantity']]),
   readsByName: true,
+  currencyFrom: 'from its "Currency" column',
   hasHeader: ALWAYS_HEADER,
   dateColumns: (header) => [{ index: findColumn(header, COLUMNS.createdAt) }],
   createMapper(header, options) {

@@ -36,6 +36,7 @@ export const stripePreset: Preset = {
   label: 'Stripe payments export',
   matches: (header) => hasColumns(header, [COLUMNS.id, COLUMNS.amount, COLUMNS.refunded, COLUMNS.captured, COLUMNS.created]),
   readsByName: true,
+  currencyFrom: 'from its "Currency" column',
   hasHeader: ALWAYS_HEADER,
   dateColumns: (header) => [{ index: findColumn(header, COLUMNS.created) }],
   createMapper(header, options) {

@@ -42,6 +42,11 @@ export interface Preset {
   matches(header: string[], delimiter: Delimiter): boolean;
   /** True for exports read by column name: every row must then have the header's width. */
   readsByName: boolean;
+  /**
+   * Where the export says the currency of its amounts, for the upload form ("from its "Currency"
+   * column"); null when it does not, so the form asks (MapperOptions.currency, else the fallback).
+   */
+  currencyFrom: string | null;
   /** Whether the first record is a header; only the generic layout and CDNOW can lack one. */
   hasHeader(firstRecord: string[], mapping: GenericMapping | undefined, declared: boolean | undefined): boolean;
   /** Columns whose day/month order the reader decides from the whole file before mapping. */

@@ -38,6 +38,7 @@ export const woocommercePreset: Preset = {
   label: 'WooCommerce orders export',
   matches: (header) => hasColumns(header, [COLUMNS.orderId, COLUMNS.date, COLUMNS.status, COLUMNS.total, COLUMNS.billingEmail]),
   readsByName: true,
+  currencyFrom: 'from its order currency column',
   hasHeader: ALWAYS_HEADER,
   dateColumns: (header) => [{ index: findColumn(header, COLUMNS.date), presetOrder: 'MM/DD/YYYY' }],
   createMapper(header, options) {

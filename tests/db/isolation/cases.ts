@@ -95,10 +95,10 @@ export const CASES: Record<string, Case> = {
   'app/(dashboard)/w/[slug]/data/actions.ts#commitImportAction': {
     kind: 'workspace',
     minimum: 'admin',
-    call: (slug, fx) => commitImportAction(slug, fx.a.checkedImportId),
+    call: (slug, fx) => commitImportAction(slug, fx.a.checkedImportId, idle, form()),
     allowed: (result) => expectSuccess(result),
     crossTenant: async (fx) => {
-      await as(fx.b.user, () => commitImportAction(inB(fx), fx.a.checkedImportId));
+      await as(fx.b.user, () => commitImportAction(inB(fx), fx.a.checkedImportId, idle, form()));
       return (await getImportStatusInA(fx, fx.a.checkedImportId)) === 'checked';
     },
   },

@@ -6,25 +6,43 @@ import { recordAuditEvent } from '@/db/queries/audit';
 import { deleteImport } from '@/db/queries/delete-import';
 import { requestImportCancel, transitionImport } from '@/db/queries/import-jobs';
 import { discardStagedRows } from '@/db/queries/import-staging';
-import { fail, ok, type ActionState } from '@/lib/action-state';
+import { getImport } from '@/db/queries/imports';
+import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
 import { formatCount } from '@/lib/format';
+import { listForeignCurrencies, pickRates } from '@/lib/imports/currency-totals';
+import type { ImportCheck } from '@/lib/imports/import-check';
 import type { ImportJob } from '@/lib/imports/run-import-job';
 import { queueModelRun } from '@/lib/predictions/run-model-for-workspace';
+import { commitImportSchema } from '@/lib/validation/import-rates';
 import { importIdSchema } from '@/lib/validation/uploads';
 
 // Uploading itself is a route handler (app/api/w/[slug]/uploads): a server action would buffer the
 // whole file under a body limit. These actions act on an import that exists. Minimum role: admin.
 
-/** Writes a checked (dry-run) import: its job merges the staged rows in one transaction. */
-export async function commitImportAction(slug: string, importId: string): Promise<ActionState> {
+/**
+ * Writes a checked (dry-run) import: its job merges the staged rows in one transaction. A file with
+ * amounts in other currencies than the workspace's needs a rate for each (form fields `rate.EUR`…),
+ * kept with the import.
+ */
+export async function commitImportAction(slug: string, importId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const { user, workspace } = await requireMembership(slug, 'admin');
   const id = importIdSchema.safeParse(importId);
-  if (!id.success || !(await transitionImport(workspace.id, id.data, ['checked'], 'importing'))) {
+  const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const parsed = commitImportSchema.safeParse(values);
+  if (!parsed.success) return fromZodError(parsed.error, values, 'Check the exchange rates.');
+  const row = id.success ? await getImport(workspace.id, id.data) : null;
+  if (!row || row.status !== 'checked') return fail('This import is no longer waiting to be committed.');
+  const preview = (row.report as ImportCheck | null)?.preview;
+  const { rates, missing } = pickRates(listForeignCurrencies(preview?.currencies ?? [], workspace.currency), parsed.data);
+  if (missing.length > 0) {
+    return fail(`Enter a rate for ${missing.join(', ')} (1 ${missing[0]} = ? ${workspace.currency}): nothing was imported.`, { values });
+  }
+  if (!(await transitionImport(workspace.id, row.id, ['checked'], 'importing', { rates: Object.keys(rates).length > 0 ? rates : null, message: null }))) {
     return fail('This import is no longer waiting to be committed.');
   }
-  await enqueueJob(JOB_QUEUES.importFile, { workspaceId: workspace.id, importId: id.data, step: 'commit' } satisfies ImportJob);
-  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import', detail: { importId: id.data, step: 'commit' } });
+  await enqueueJob(JOB_QUEUES.importFile, { workspaceId: workspace.id, importId: row.id, step: 'commit' } satisfies ImportJob);
+  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import', detail: { importId: row.id, step: 'commit', rates } });
   revalidatePath(`/w/${workspace.slug}/data`);
   return ok('Importing…');
 }

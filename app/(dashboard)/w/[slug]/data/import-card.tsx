@@ -8,7 +8,10 @@ import { formatCount, formatInteger } from '@/lib/format';
 import { describeImport } from '@/lib/imports/describe';
 import type { ImportProgress } from '@/lib/imports/import-progress';
 import { describeRowError } from '@/lib/imports/row-error';
-import { cancelImportAction, commitImportAction } from './actions';
+import { listForeignCurrencies } from '@/lib/imports/currency-totals';
+import { cancelImportAction } from './actions';
+import { CommitForm } from './commit-form';
+import { CurrencyTotalsTable } from './currency-totals-table';
 import { ImportPreview } from './import-preview';
 import { ImportReport } from './import-report';
 
@@ -23,7 +26,8 @@ const hasNothingNew = (s: { ordersAdded: number; refundsAdded: number; refundsUp
 
 /**
  * One import's progress, from the import's row: it polls while a job works on it, so it carries
- * on after a page reload. A checked import shows its dry-run report with Import and Cancel.
+ * on after a page reload. A checked import shows its dry-run report, the commit form (with a rate
+ * per foreign currency) and Cancel; an imported one its totals per currency, side by side.
  */
 export function ImportCard({ slug, initial }: { slug: string; initial: ImportProgress }) {
   const router = useRouter();
@@ -48,11 +52,12 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
     return () => clearInterval(timer);
   }, [isRunning, slug, progress.id, progress.status, router]);
 
-  const act = (action: typeof commitImportAction) => startTransition(async () => {
-    setState(await action(slug, progress.id));
+  const cancel = () => startTransition(async () => {
+    setState(await cancelImportAction(slug, progress.id));
     router.refresh();
   });
   const { report } = progress;
+  const written = progress.status === 'completed' ? report?.preview : null;
 
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="import-card" aria-label={`Import of ${progress.fileName}`}>
@@ -77,8 +82,9 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
         <p className="text-sm text-slate-700" data-testid="import-nothing-new">Nothing new: every order in this file is already imported. Cancel to dismiss it.</p>
       )}
       {(progress.status === 'checked' || progress.status === 'completed') && report?.reading.report && <ImportReport report={report.reading.report} />}
-      {progress.status === 'completed' && report?.preview && (
-        <p className="text-sm text-slate-700" data-testid="import-summary">{describeImport(progress.fileName, report.preview)}</p>
+      {written && <p className="text-sm text-slate-700" data-testid="import-summary">{describeImport(progress.fileName, written)}</p>}
+      {written?.currencies && listForeignCurrencies(written.currencies, written.currency).length > 0 && (
+        <CurrencyTotalsTable totals={written.currencies} currency={written.currency} />
       )}
       {progress.message && progress.status !== 'completed' && <p className="text-sm text-slate-700">{progress.message}</p>}
       {progress.status === 'rejected' && report && report.reading.errors.length > 0 && (
@@ -87,16 +93,13 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
           {report.reading.errorCount > report.reading.errors.length && <li>… and {formatInteger(report.reading.errorCount - report.reading.errors.length)} more.</li>}
         </ul>
       )}
+      {progress.status === 'checked' && report?.preview && !hasNothingNew(report.preview) && (
+        <CommitForm slug={slug} importId={progress.id} preview={report.preview} />
+      )}
       <FormMessage state={state} />
       <div className="flex gap-2">
-        {progress.status === 'checked' && report?.preview && !hasNothingNew(report.preview) && (
-          <button type="button" disabled={busy} onClick={() => act(commitImportAction)}
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
-            Import {formatCount(report.preview.ordersAdded, 'order')} and {formatCount(report.preview.refundsAdded, 'refund')}
-          </button>
-        )}
         {(isRunning || progress.status === 'checked') && progress.status !== 'importing' && (
-          <button type="button" disabled={busy} onClick={() => act(cancelImportAction)}
+          <button type="button" disabled={busy} onClick={cancel}
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50 disabled:opacity-60">
             Cancel
           </button>

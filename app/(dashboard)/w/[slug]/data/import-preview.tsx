@@ -10,7 +10,8 @@ export function ImportPreview({ summary: s }: { summary: ImportSummary }) {
     ['Earlier refunds updated', formatInteger(s.refundsUpdated), 'preview-refunds-updated'],
     ['Already imported (skipped)', formatInteger(s.rowsAlreadyImported), 'preview-already'],
     ['Customers in the file (new)', `${formatInteger(s.customersInFile)} (${formatInteger(s.customersAdded)})`, 'preview-customers'],
-    ['Net total of the file', formatMoney(s.netTotalMinor, s.currency), 'preview-net'],
+    // Null while a foreign currency has no rate: the per-currency totals sit by the rate fields.
+    ['Net total of the file', s.netTotalMinor === null ? `in ${s.currency} once the rates are entered` : formatMoney(s.netTotalMinor, s.currency), 'preview-net'],
   ];
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-3" data-testid="import-preview">

@@ -3,6 +3,7 @@ import { listImports } from '@/db/queries/imports';
 import { requireMembership } from '@/lib/auth/guards';
 import { hasRole } from '@/lib/auth/roles';
 import { formatInteger, formatMoney } from '@/lib/format';
+import { describeConversion } from '@/lib/imports/describe';
 import { importProgress } from '@/lib/imports/import-progress';
 import { DeleteImportButton } from './delete-import-button';
 import { ImportCard } from './import-card';
@@ -53,7 +54,13 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
                     <td className="px-3 py-2">{formatInteger(i.refundsAdded)}</td>
                     <td className="px-3 py-2">{formatInteger(i.rowsAlreadyImported)}</td>
                     <td className="px-3 py-2">{formatInteger(i.customersInFile)} ({formatInteger(i.customersAdded)})</td>
-                    <td className="px-3 py-2">{formatMoney(i.netTotalMinor, i.currency)}</td>
+                    <td className="px-3 py-2" data-testid="history-net">
+                      {formatMoney(i.netTotalMinor, i.currency)}
+                      {/* Converted from other currencies: each one's original total and rate beside it. */}
+                      {(i.currencyTotals ?? []).filter((t) => t.currency !== i.currency).map((t) => (
+                        <span key={t.currency} className="block text-xs text-slate-500" data-testid="history-conversion">{describeConversion(t, i.currency)}</span>
+                      ))}
+                    </td>
                     <td className="px-3 py-2">{STATUS_WORDS[i.status] ?? i.status}</td>
                     {isAdmin && (
                       <td className="px-3 py-2">

@@ -9,6 +9,8 @@ import { fail, idle, ok, type ActionState } from '@/lib/action-state';
 import { detectPreset } from '@/lib/imports/presets/detect-preset';
 import type { Preset } from '@/lib/imports/presets/types';
 import { MAX_UPLOAD_BYTES } from '@/lib/imports/upload-limits';
+import { importTransactionsSchema } from '@/lib/validation/imports';
+import { CurrencyField } from './currency-field';
 import { MappingFields, type MappingChoice } from './mapping-fields';
 import { MappingPreview } from './mapping-preview';
 import { uploadFile } from './upload-file';
@@ -55,6 +57,9 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
     }
     const options: Record<string, string> = {};
     for (const [key, value] of form.entries()) if (key !== 'file' && key !== 'autoCommit' && typeof value === 'string') options[key] = value;
+    // The route checks the same schema; here a bad currency code gets its own words before the upload.
+    const checked = importTransactionsSchema.safeParse(options);
+    if (!checked.success) return setState(fail(checked.error.issues[0]!.message));
     setUploaded(0);
     const result = await uploadFile({ slug, file, options, autoCommit: form.get('autoCommit') === 'on', onProgress: setUploaded });
     setUploaded(null);
@@ -93,11 +98,12 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
           {isGeneric && <MappingPreview layout={layout} mapping={choice.mapping} />}
           <div className="grid gap-3 sm:grid-cols-3">
             {isGeneric && <MappingFields layout={layout} choice={choice} onChange={setChoice} />}
-            <label className="block text-sm font-medium">
-              Currency of the amounts
-              <input name="currency" value={currency} readOnly aria-describedby="currency-hint" className="mt-1 block w-full rounded-md border border-slate-200 bg-slate-50 px-2 py-1.5" />
-              <span id="currency-hint" className="mt-1 block text-xs font-normal text-slate-500">The workspace&apos;s reporting currency</span>
-            </label>
+            {preset.currencyFrom === null ? <CurrencyField reportingCurrency={currency} /> : (
+              <p className="text-sm text-slate-700 sm:col-span-3" data-testid="currency-from">
+                <input type="hidden" name="currency" value={currency} />
+                Currency of the amounts: {preset.currencyFrom}.
+              </p>
+            )}
           </div>
           <p className="text-xs text-slate-500">
             {isGeneric

@@ -26,10 +26,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   });
   if (!parsed.success) return NextResponse.json({ error: 'Check the column mapping.', issues: parsed.error.issues.map((i) => i.message) }, { status: 400 });
   const { fileName, options, autoCommit } = parsed.data;
-  // Metrics add amounts up in the reporting currency; converting needs a rate per currency.
-  if (options.currency !== workspace.currency) {
-    return NextResponse.json({ error: `This workspace reports in ${workspace.currency}, so the file's amounts must be in ${workspace.currency} too.` }, { status: 400 });
-  }
   if (!request.body) return NextResponse.json({ error: 'Choose a non-empty file to upload.' }, { status: 400 });
 
   const importId = randomUUID();
@@ -45,7 +41,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     return NextResponse.json({ error: 'Choose a non-empty file to upload.' }, { status: 400 });
   }
   try {
-    await createQueuedImport({ id: importId, workspaceId: workspace.id, userId: user.id, fileName, fileBytes, currency: options.currency, options });
+    // options.currency is that of the file's amounts (where the file names none); amounts in any
+    // other currency than the workspace's wait at review for a rate (see lib/imports/run-import-job.ts).
+    await createQueuedImport({ id: importId, workspaceId: workspace.id, userId: user.id, fileName, fileBytes, currency: workspace.currency, options });
   } catch (error) {
     await deleteUpload(importId); // no row, no job: nothing would ever remove the file
     throw error;

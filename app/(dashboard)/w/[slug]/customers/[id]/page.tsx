@@ -62,7 +62,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ slug:
                 <td className="px-3 py-2">{o.externalOrderId ?? '—'}</td>
                 <td className="px-3 py-2">{o.quantity ?? '—'}</td>
                 <td className={`px-3 py-2 ${o.amountMinor < 0 ? 'text-red-700' : ''}`}>
-                  {formatMoney(o.amountMinor, o.currency)}{o.amountMinor < 0 ? ' (refund)' : ''}
+                  {money(o.amountMinor)}
+                  {/* An order in another currency keeps its own amount; the metrics use the converted one. */}
+                  {o.currency !== workspace.currency && <span className="text-xs text-slate-500">{` (${formatMoney(o.originalAmountMinor, o.currency)})`}</span>}
+                  {o.amountMinor < 0 ? ' (refund)' : ''}
                 </td>
               </tr>
             ))}

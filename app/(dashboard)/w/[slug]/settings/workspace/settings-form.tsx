@@ -40,7 +40,7 @@ export function SettingsForm({ slug, current }: {
         <span className="mt-1 block text-xs font-normal text-slate-500">Future months count less: month m is divided by (1 + rate)^m</span>
         <FieldError state={state} name="monthlyDiscountPercent" />
       </label>
-      <p className="text-sm text-slate-600 sm:col-span-2">Reporting currency: <strong>{current.currency}</strong> (fixed: the imported amounts are in it).</p>
+      <p className="text-sm text-slate-600 sm:col-span-2">Reporting currency: <strong>{current.currency}</strong> (fixed: every metric is in it; an import in another currency is converted at the rate entered with it).</p>
       <div className="sm:col-span-2">
         <FormMessage state={state} />
         <button type="submit" disabled={pending} className="mt-2 rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">Save settings</button>

@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ALTER COLUMN "original_amount_minor" DROP EXPRESSION;
