@@ -205,7 +205,8 @@ export const CASES: Record<string, Case> = {
     },
     crossTenant: async (fx) => {
       const result = await as(fx.b.user, () => members.transferOwnershipAction(inB(fx), idle, form({ userId: fx.a.members.admin.id, confirmName: fx.b.workspace.name })));
-      return (result as { status: string }).status === 'error'
+      // The same answer as for any id that is not a member of B: nothing says the user exists.
+      return (result as { message?: string }).message === 'That person is not a member of this workspace.'
         && (await getRoleInA(fx, fx.a.members.admin.id)) === 'admin' && (await getRoleInA(fx, fx.a.members.owner.id)) === 'owner';
     },
   },
