@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Refusal } from '@/lib/auth/member-rules';
 import { getDb, type Db } from '../index';
-import { recordAuditEvent } from './audit';
 import { memberships, users, type Role } from '../schema';
+import { recordAuditEvent } from './audit';
 
 /** The workspace's members with their e-mail, owners first. */
 export async function listMembers(workspaceId: string, db?: Db) {
