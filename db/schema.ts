@@ -385,6 +385,7 @@ export const auditActionEnum = pgEnum('audit_action', [
   'invitation_accepted',
   'import_cancelled',
   'import_deleted',
+  'ownership_transferred',
 ]);
 
 export const auditEvents = pgTable(

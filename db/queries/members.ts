@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Refusal } from '@/lib/auth/member-rules';
 import { getDb, type Db } from '../index';
 import { memberships, users, type Role } from '../schema';
+import { recordAuditEvent } from './audit';
 
 /** The workspace's members with their e-mail, owners first. */
 export async function listMembers(workspaceId: string, db?: Db) {
@@ -12,6 +13,16 @@ export async function listMembers(workspaceId: string, db?: Db) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, workspaceId))
     .orderBy(asc(memberships.role), asc(users.email));
+}
+
+/** The workspace's memberships with e-mails, locked until the transaction ends. */
+function lockMembers(tx: Db, workspaceId: string) {
+  return tx
+    .select({ userId: memberships.userId, role: memberships.role, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .for('update', { of: memberships });
 }
 
 type Decide = (change: { target: Role; owners: number }) => Refusal;
@@ -28,12 +39,7 @@ export type MembershipChange =
 async function changeMembership(workspaceId: string, userId: string, decide: Decide, apply: (tx: Db) => Promise<unknown>, db?: Db): Promise<MembershipChange> {
   const d = db ?? (await getDb());
   return d.transaction(async (tx) => {
-    const rows = await tx
-      .select({ userId: memberships.userId, role: memberships.role, email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.workspaceId, workspaceId))
-      .for('update', { of: memberships });
+    const rows = await lockMembers(tx, workspaceId);
     const target = rows.find((r) => r.userId === userId);
     if (!target) return { status: 'not-found' };
     const refusal = decide({ target: target.role, owners: rows.filter((r) => r.role === 'owner').length });
@@ -52,4 +58,29 @@ export function updateMemberRole(workspaceId: string, userId: string, role: Role
 
 export function deleteMember(workspaceId: string, userId: string, decide: Decide, db?: Db) {
   return changeMembership(workspaceId, userId, decide, (tx) => tx.delete(memberships).where(byMember(workspaceId, userId)), db);
+}
+
+type DecideTransfer = (change: { actor: Role | null; target: Role; isSelf: boolean }) => Refusal;
+
+/**
+ * Makes `toUserId` an owner and the actor an admin, and records it, in one transaction under the
+ * same lock as the other membership changes. The actor's role is read under that lock: when a sole
+ * owner starts two transfers at once, the second finds them an admin and is refused, so the
+ * workspace never ends with zero owners (or two new ones).
+ */
+export async function transferOwnership(workspaceId: string, actor: { id: string; email: string }, toUserId: string, decide: DecideTransfer, db?: Db): Promise<MembershipChange> {
+  const d = db ?? (await getDb());
+  return d.transaction(async (tx) => {
+    const rows = await lockMembers(tx, workspaceId);
+    const target = rows.find((r) => r.userId === toUserId);
+    if (!target) return { status: 'not-found' };
+    const actorRole = rows.find((r) => r.userId === actor.id)?.role ?? null;
+    const refusal = decide({ actor: actorRole, target: target.role, isSelf: toUserId === actor.id });
+    if (refusal) return { status: 'refused', message: refusal };
+    // Promote first: at no point inside the transaction is the workspace without an owner.
+    await tx.update(memberships).set({ role: 'owner' }).where(byMember(workspaceId, toUserId));
+    await tx.update(memberships).set({ role: 'admin' }).where(byMember(workspaceId, actor.id));
+    await recordAuditEvent({ workspaceId, actor, action: 'ownership_transferred', detail: { userId: toUserId, email: target.email, from: target.role } }, tx);
+    return { status: 'done', previous: target.role, email: target.email };
+  });
 }

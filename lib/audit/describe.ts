@@ -26,6 +26,7 @@ const DESCRIBE: Record<AuditAction, (d: Detail) => string> = {
   invitation_resent: (d) => `${str(d.email)} as ${str(d.role)}`,
   invitation_revoked: (d) => `${str(d.email)} as ${str(d.role)}`,
   invitation_accepted: (d) => `${str(d.email)} joined as ${str(d.role)}`,
+  ownership_transferred: (d) => `${str(d.email ?? d.userId)}: ${str(d.from)} → owner; the previous owner is now admin`,
 };
 
 /** One line for the audit page, from the event's stored detail. */

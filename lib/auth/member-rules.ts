@@ -27,3 +27,18 @@ export function refuseRemoval({ actor, target, owners }: Change, isSelf: boolean
   if (target === 'owner' && owners <= 1) return LAST_OWNER;
   return null;
 }
+
+interface Transfer {
+  /** The actor's role now, read under the row lock (null: no longer a member): a concurrent change may have demoted them. */
+  actor: Role | null;
+  target: Role;
+  isSelf: boolean;
+}
+
+/** Handing ownership to `target`, who becomes owner while the actor becomes admin. */
+export function refuseTransfer({ actor, target, isSelf }: Transfer): Refusal {
+  if (isSelf) return "You can't transfer ownership to yourself: choose another member.";
+  if (actor !== 'owner') return 'Only an owner can transfer ownership, and you are no longer one.';
+  if (target === 'owner') return 'That member is already an owner.';
+  return null;
+}

@@ -15,3 +15,13 @@ export type RemoveMemberInput = z.infer<typeof removeMemberSchema>;
 
 export const invitationIdSchema = z.object({ invitationId: z.uuid() });
 export type InvitationIdInput = z.infer<typeof invitationIdSchema>;
+
+/** Handing the workspace over asks for its name to be typed: the actor cannot undo it themselves. */
+export const transferOwnershipSchema = z.object({
+  userId: z.string().min(1, 'Choose the new owner').max(100),
+  confirmName: z.string().trim().min(1, "Type the workspace's name"),
+});
+export type TransferOwnershipInput = z.infer<typeof transferOwnershipSchema>;
+
+/** The members page's query: `transferred=1` after the signed-in owner handed the workspace over. */
+export const membersParamsSchema = z.object({ transferred: z.literal('1').optional().catch(undefined) });

@@ -100,6 +100,49 @@ test('an invited viewer sees metrics but no customer e-mails and cannot export u
   await expect(audit.locator('tr[data-action="invitation_revoked"]')).toContainText(revokedEmail);
 });
 
+test('an owner hands the workspace over to a member and becomes an admin', async ({ page, browser }) => {
+  await signUp(page, 'transfer-owner');
+  const slug = await createWorkspace(page, 'Transfer');
+  const memberEmail = `e2e-new-owner-${uniqueSuffix()}@worthwise.test`;
+  const invitePath = await invite(page, slug, memberEmail, 'analyst');
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await member.goto(invitePath);
+  await member.getByRole('link', { name: 'Create an account' }).click();
+  await member.getByLabel('E-mail').fill(memberEmail);
+  await member.getByLabel('Password').fill(PASSWORD);
+  await member.getByRole('button', { name: 'Create account' }).click();
+  await member.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(member).toHaveURL(new RegExp(`/w/${slug}$`));
+
+  await page.goto(`/w/${slug}/settings/members`);
+  const transfer = page.getByTestId('transfer-ownership');
+  const name = (await transfer.locator('strong').textContent())!;
+  await transfer.getByLabel('New owner').selectOption({ label: `${memberEmail} (analyst)` });
+  await transfer.getByLabel(/to confirm/).fill(`${name} typo`);
+  await transfer.getByRole('button', { name: 'Transfer ownership' }).click();
+  await expect(transfer.getByRole('alert')).toHaveText(`Type "${name}" exactly to transfer it.`);
+  await expect(page.getByTestId('own-role')).toHaveText('owner');
+
+  await transfer.getByLabel('New owner').selectOption({ label: `${memberEmail} (analyst)` });
+  await transfer.getByLabel(/to confirm/).fill(name);
+  await transfer.getByRole('button', { name: 'Transfer ownership' }).click();
+  await expect(page.getByTestId('ownership-transferred')).toHaveText(`Ownership transferred: you are now an admin of ${name}.`);
+  await expect(page.getByTestId('own-role')).toHaveText('admin');
+  await expect(page.getByTestId(`member-${memberEmail}`).getByTestId('member-role')).toHaveText('owner');
+  await expect(page.getByTestId('transfer-ownership')).toHaveCount(0);
+
+  // The new owner sees the transfer form; the audit trail names both sides.
+  await member.goto(`/w/${slug}/settings/members`);
+  await expect(member.getByTestId('own-role')).toHaveText('owner');
+  await expect(member.getByTestId('transfer-ownership')).toBeVisible();
+  await page.goto(`/w/${slug}/settings/audit`);
+  await expect(page.getByTestId('audit-events').locator('tr[data-action="ownership_transferred"]'))
+    .toContainText(`${memberEmail}: analyst → owner; the previous owner is now admin`);
+  await memberContext.close();
+});
+
 test('the 6th wrong password in a minute is throttled, with the same message for an unknown e-mail', async ({ page }) => {
   const { email } = await signUp(page, 'throttle');
   await page.context().clearCookies();

@@ -23,7 +23,7 @@ export type Case =
       /** Calls the handler for workspace `slug` as whoever is signed in. */
       call: (slug: string, fx: IsolationFixture) => Promise<unknown>;
       /** Checks what the minimum role got, so a guard that lets nobody through also fails. */
-      allowed?: (result: unknown) => void | Promise<void>;
+      allowed?: (result: unknown, fx: IsolationFixture) => void | Promise<void>;
       /** B's owner, inside B, names one of A's resources; resolves true when A is untouched. */
       crossTenant?: (fx: IsolationFixture) => Promise<boolean>;
     };
@@ -193,6 +193,22 @@ export const CASES: Record<string, Case> = {
     kind: 'workspace',
     minimum: 'viewer',
     call: (slug) => members.leaveWorkspace(slug, idle, form()),
+  },
+  'app/(dashboard)/w/[slug]/settings/members/actions.ts#transferOwnershipAction': {
+    kind: 'workspace',
+    minimum: 'owner',
+    // Success redirects, so what the owner got is read back from A's memberships.
+    call: (slug, fx) => members.transferOwnershipAction(slug, idle, form({ userId: fx.a.members.admin.id, confirmName: fx.a.workspace.name })),
+    allowed: async (_result, fx) => {
+      const roles = [await getRoleInA(fx, fx.a.members.admin.id), await getRoleInA(fx, fx.a.members.owner.id)];
+      if (roles.join() !== 'owner,admin') throw new Error(`after the transfer A's admin and owner are ${roles.join(' and ')}`);
+    },
+    crossTenant: async (fx) => {
+      const result = await as(fx.b.user, () => members.transferOwnershipAction(inB(fx), idle, form({ userId: fx.a.members.admin.id, confirmName: fx.b.workspace.name })));
+      // The same answer as for any id that is not a member of B: nothing says the user exists.
+      return (result as { message?: string }).message === 'That person is not a member of this workspace.'
+        && (await getRoleInA(fx, fx.a.members.admin.id)) === 'admin' && (await getRoleInA(fx, fx.a.members.owner.id)) === 'owner';
+    },
   },
   'app/(dashboard)/w/[slug]/settings/workspace/actions.ts#deleteWorkspaceAction': {
     kind: 'workspace',

@@ -87,7 +87,7 @@ describe.each(guarded)('%s', (_key, testCase) => {
     it(`lets ${testCase.minimum} through`, async () => {
       const result = await outcome(() => as(fx.a.members[testCase.minimum], () => testCase.call(fx.a.workspace.slug, fx)));
       expect(result.notFound, String(result.error)).toBe(false);
-      if (testCase.allowed) await testCase.allowed(result.value);
+      if (testCase.allowed) await testCase.allowed(result.value, fx);
     });
   }
 

@@ -4,14 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { recordAuditEvent } from '@/db/queries/audit';
 import { revokeInvitation } from '@/db/queries/invitations';
-import { deleteMember, updateMemberRole, type MembershipChange } from '@/db/queries/members';
+import { deleteMember, transferOwnership, updateMemberRole, type MembershipChange } from '@/db/queries/members';
 import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
-import { refuseRemoval, refuseRoleChange } from '@/lib/auth/member-rules';
+import { refuseRemoval, refuseRoleChange, refuseTransfer } from '@/lib/auth/member-rules';
 import { assignableRoles, canAssignRole } from '@/lib/auth/roles';
 import { issueInvitation, reissueInvitation, type IssuedInvitation } from '@/lib/invitations/issue';
 import { getPublicOrigin } from '@/lib/request-origin';
-import { changeMemberRoleSchema, invitationIdSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/validation/members';
+import { changeMemberRoleSchema, invitationIdSchema, inviteMemberSchema, removeMemberSchema, transferOwnershipSchema } from '@/lib/validation/members';
 
 const membersPath = (slug: string) => `/w/${slug}/settings/members`;
 
@@ -22,9 +22,9 @@ function delivered(issued: IssuedInvitation, verb: string): ActionState<{ link: 
     : ok(`No e-mail is configured: send ${issued.email} this link yourself.`, { link: issued.link });
 }
 
-function fromChange(change: MembershipChange, success: string): ActionState {
-  if (change.status === 'not-found') return fail('That person is not a member of this workspace.');
-  if (change.status === 'refused') return fail(change.message);
+function fromChange(change: MembershipChange, success: string, values?: Record<string, string>): ActionState {
+  if (change.status === 'not-found') return fail('That person is not a member of this workspace.', { values });
+  if (change.status === 'refused') return fail(change.message, { values });
   return ok(success);
 }
 
@@ -99,4 +99,20 @@ export async function leaveWorkspace(slug: string, _prev: ActionState, _formData
   if (change.status !== 'done') return fromChange(change, '');
   await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'member_left', detail: { role: change.previous } });
   redirect('/w?all=1');
+}
+
+/**
+ * Makes another member of this workspace the owner; the actor becomes an admin. Minimum role: owner.
+ * The actor loses the owner-only form, so success redirects to a page that says what happened.
+ */
+export async function transferOwnershipAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { user, workspace } = await requireMembership(slug, 'owner');
+  const values = { userId: String(formData.get('userId') ?? ''), confirmName: String(formData.get('confirmName') ?? '') };
+  const parsed = transferOwnershipSchema.safeParse(values);
+  if (!parsed.success) return fromZodError(parsed.error, values);
+  if (parsed.data.confirmName !== workspace.name) return fail(`Type "${workspace.name}" exactly to transfer it.`, { values });
+  const change = await transferOwnership(workspace.id, user, parsed.data.userId, refuseTransfer);
+  if (change.status !== 'done') return fromChange(change, '', values);
+  revalidatePath(`/w/${slug}`, 'layout');
+  redirect(`${membersPath(slug)}?transferred=1`);
 }

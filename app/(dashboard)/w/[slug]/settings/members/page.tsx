@@ -3,25 +3,37 @@ import { listMembers } from '@/db/queries/members';
 import { roleEnum } from '@/db/schema';
 import { requireMembership } from '@/lib/auth/guards';
 import { canAssignRole, hasRole } from '@/lib/auth/roles';
+import { membersParamsSchema } from '@/lib/validation/members';
 import { changeMemberRole, leaveWorkspace, removeMember, resendInvitation, revokeInvitationAction } from './actions';
 import { InviteForm } from './invite-form';
 import { RowActionForm } from './row-action';
+import { TransferOwnershipForm } from './transfer-ownership-form';
 
 export const metadata = { title: 'Members · Worthwise' };
 
-export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function MembersPage({ params, searchParams }: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const { user, workspace, role } = await requireMembership(slug, 'viewer');
+  const { transferred } = membersParamsSchema.parse(await searchParams);
   const canManage = hasRole(role, 'admin');
   const [members, invitations] = await Promise.all([
     listMembers(workspace.id),
     canManage ? listPendingInvitations(workspace.id) : Promise.resolve([]),
   ]);
   const assignable = roleEnum.enumValues.filter((r) => canAssignRole(role, r));
+  const candidates = members.filter((m) => m.role !== 'owner');
   const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: workspace.timeZone });
 
   return (
     <div className="space-y-8">
+      {transferred && role !== 'owner' && (
+        <p role="status" data-testid="ownership-transferred" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Ownership transferred: you are now an admin of {workspace.name}.
+        </p>
+      )}
       <p className="text-sm text-slate-600">Your role in {workspace.name}: <strong data-testid="own-role">{role}</strong></p>
       {canManage && (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
@@ -65,6 +77,18 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
               ))}
             </ul>
           )}
+        </section>
+      )}
+      {role === 'owner' && (
+        <section className="space-y-3 rounded-lg border border-red-200 bg-white p-4">
+          <h2 className="text-lg font-semibold">Transfer ownership</h2>
+          <p className="text-sm text-slate-600">
+            The member you choose becomes an owner of {workspace.name} and <strong>you become an admin</strong>. You can&apos;t
+            undo this yourself: only an owner can make you owner again.
+          </p>
+          {candidates.length === 0
+            ? <p className="text-sm text-slate-600">Ownership can only go to another member of this workspace: invite someone first.</p>
+            : <TransferOwnershipForm slug={slug} name={workspace.name} candidates={candidates} />}
         </section>
       )}
     </div>

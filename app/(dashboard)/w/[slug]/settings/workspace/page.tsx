@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { requireMembership } from '@/lib/auth/guards';
 import { hasRole } from '@/lib/auth/roles';
 import { DeleteWorkspaceForm } from './delete-workspace-form';
@@ -19,6 +20,9 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
         <section className="space-y-3 rounded-lg border border-red-200 bg-white p-4">
           <h2 className="text-lg font-semibold">Delete workspace</h2>
           <p className="text-sm text-slate-600">Deletes {workspace.name} with all its customers, orders, imports, predictions, members and audit trail. This cannot be undone.</p>
+          <p className="text-sm text-slate-600">
+            To hand it to someone else instead, <Link href={`/w/${slug}/settings/members`} className="text-indigo-700 underline">transfer ownership</Link> on the Members page.
+          </p>
           <DeleteWorkspaceForm slug={slug} name={workspace.name} />
         </section>
       )}
