@@ -52,9 +52,9 @@ export async function completeModelRun(
     }
     const message = replaced ? outcome.message : 'a run queued later finished first, so its predictions are the ones kept';
     await tx.query(
-      `UPDATE model_runs SET status = 'completed', finished_at = now(), calibration_end = $3::date, params = $4::jsonb,
-         spend_params = $5::jsonb, log_likelihood = $6, converged = $7, fit_seconds = $8, customers_fitted = $9,
-         backtest = $10::jsonb, message = $11
+      `UPDATE model_runs SET status = 'completed', finished_at = now(), calibration_end = $3::date, params = $4::text::jsonb,
+         spend_params = $5::text::jsonb, log_likelihood = $6, converged = $7, fit_seconds = $8, customers_fitted = $9,
+         backtest = $10::text::jsonb, message = $11
        WHERE workspace_id = $1 AND id = $2`,
       [
         workspaceId, runId, outcome.calibrationEnd, json(outcome.params), json(outcome.spendParams), outcome.logLikelihood ?? null,

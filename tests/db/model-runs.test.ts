@@ -4,9 +4,9 @@
 // counts Σx = 2,457 and Σx* = 1,882 from tests/fixtures/datasets/README.md; the backtest total
 // 1,653.4 from tests/unit/clv/backtest.test.ts. Here they come through import → SQL → run → table.
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConnection, getDb } from '@/db';
+import { closeConnection, getDb, queryRows } from '@/db';
 import { getLatestModelRun, getModelRun } from '@/db/queries/model-runs';
 import { getPredictionSummary } from '@/db/queries/predictions';
 import { listPurchaseHistories } from '@/db/queries/purchase-histories';
@@ -83,6 +83,12 @@ describe('CDNOW_sample through the SQL aggregation path', () => {
     expect(run.backtest.predictedTotal).toBeCloseTo(1653.4, 1);
     expect(run.backtest.bias).toBeCloseTo((1653.4 - 1882) / 2357, 3);
     expect(run.backtest.rmse).toBeGreaterThanOrEqual(run.backtest.mae);
+    // Stored as JSON objects that SQL can read, not as JSON strings (postgres.js re-encodes a bare $n::jsonb).
+    const db = await getDb();
+    const [kinds] = await queryRows<{ params: string; spend: string; backtest: string; r: number }>(db, sql`SELECT jsonb_typeof(params) AS params, jsonb_typeof(spend_params) AS spend,
+      jsonb_typeof(backtest) AS backtest, (params->>'r')::float8 AS r FROM model_runs WHERE workspace_id = ${target.workspace.id} AND id = ${result.runId}`);
+    expect(kinds).toMatchObject({ params: 'object', spend: 'object', backtest: 'object' });
+    expect(relativeError(kinds!.r, 0.2426)).toBeLessThan(1e-3);
   });
 
   it("stores each customer's P(alive) as lifetimes computes it (1,179 golden customers to 1e-6)", async () => {
