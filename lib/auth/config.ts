@@ -45,6 +45,13 @@ export async function getAuthConfig(): Promise<NextAuthConfig> {
         return session;
       },
     },
+    // A wrong password is an expected outcome (the form says so, and throttling records it), not a
+    // server error: Auth.js would log each one with a stack trace, burying real errors.
+    logger: {
+      error(error) {
+        if (error.name !== 'CredentialsSignin') console.error(error);
+      },
+    },
     events: {
       signIn: ({ user, account }) => recordSignIn(user, account?.provider ?? 'credentials'),
     },
