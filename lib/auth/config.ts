@@ -49,7 +49,8 @@ export async function getAuthConfig(): Promise<NextAuthConfig> {
     // server error: Auth.js would log each one with a stack trace, burying real errors.
     logger: {
       error(error) {
-        if (error.name !== 'CredentialsSignin') console.error(error);
+        // `type` is a static string; `name` comes from the class name, which minifiers may rename.
+        if ((error as { type?: string }).type !== 'CredentialsSignin') console.error(error);
       },
     },
     events: {
