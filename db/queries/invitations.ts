@@ -63,9 +63,9 @@ export async function revokeInvitation(workspaceId: string, id: string, roles: R
 
 /**
  * Gives a pending invitation for one of `roles` (those the actor may grant) a new token and expiry
- * (the old link stops working); null when there is none.
+ * (the old link stops working), and the re-sender as its inviter; null when there is none.
  */
-export async function renewInvitation(workspaceId: string, id: string, roles: Role[], token: { tokenHash: string; expiresAt: Date }, db?: Db) {
+export async function renewInvitation(workspaceId: string, id: string, roles: Role[], token: { tokenHash: string; expiresAt: Date; invitedBy?: string }, db?: Db) {
   const d = db ?? (await getDb());
   const [row] = await d
     .update(invitations)

@@ -99,6 +99,11 @@ describe('invitations', () => {
     expect(await getMembershipBySlug(asAdmin.user.id, ws.workspace.slug)).toBeNull();
     // Within the inviter's role now: still good.
     expect(await accept(asAnalyst.token, asAnalyst.user)).toBe(ws.workspace.slug);
+    // The owner re-sends the admin invitation: they are its inviter now, and it works again.
+    const next = createInvitationToken();
+    const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, asAdmin.tokenHash));
+    expect(await renewInvitation(ws.workspace.id, row!.id, ['owner', 'admin', 'analyst', 'viewer'], { tokenHash: next.tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), invitedBy: ws.user.id })).not.toBeNull();
+    expect(await accept(next.token, asAdmin.user)).toBe(ws.workspace.slug);
     // An inviter who left the workspace grants nothing.
     const later = await issue('analyst');
     await db.delete(memberships).where(and(eq(memberships.workspaceId, ws.workspace.id), eq(memberships.userId, admin.id)));
