@@ -6,6 +6,14 @@ import { recordAuditEvent } from './audit';
 /** Pending = neither accepted nor revoked, and not yet expired. */
 const pending = () => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`));
 
+/**
+ * The inviter is still a member with at least the invited role (the enum runs owner < admin <
+ * analyst < viewer): an invitation grants no more than its inviter holds when it is accepted, so a
+ * demoted or removed admin's admin links stop working.
+ */
+const withinInviterRole = () => sql`EXISTS (SELECT 1 FROM memberships m
+  WHERE m.workspace_id = invitations.workspace_id AND m.user_id = invitations.invited_by AND m.role <= invitations.role)`;
+
 export interface CreateInvitationInput {
   workspaceId: string;
   email: string;
@@ -55,9 +63,9 @@ export async function revokeInvitation(workspaceId: string, id: string, roles: R
 
 /**
  * Gives a pending invitation for one of `roles` (those the actor may grant) a new token and expiry
- * (the old link stops working); null when there is none.
+ * (the old link stops working), and the re-sender as its inviter; null when there is none.
  */
-export async function renewInvitation(workspaceId: string, id: string, roles: Role[], token: { tokenHash: string; expiresAt: Date }, db?: Db) {
+export async function renewInvitation(workspaceId: string, id: string, roles: Role[], token: { tokenHash: string; expiresAt: Date; invitedBy?: string }, db?: Db) {
   const d = db ?? (await getDb());
   const [row] = await d
     .update(invitations)
@@ -74,14 +82,15 @@ export async function getPendingInvitation(tokenHash: string, db?: Db) {
     .select({ email: invitations.email, role: invitations.role, workspaceName: workspaces.name })
     .from(invitations)
     .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
-    .where(and(eq(invitations.tokenHash, tokenHash), pending()));
+    .where(and(eq(invitations.tokenHash, tokenHash), pending(), withinInviterRole()));
   return row ?? null;
 }
 
 /**
  * Accepts an invitation for the signed-in user, once: the UPDATE only matches a pending invitation
  * for the user's own e-mail, so two concurrent accepts cannot both succeed. Returns the workspace
- * slug, or null for an unknown, used, revoked, expired or someone else's invitation.
+ * slug, or null for an unknown, used, revoked, expired or someone else's invitation, or one whose
+ * inviter no longer holds its role.
  */
 export async function acceptInvitation(input: { tokenHash: string; user: { id: string; email: string } }, db?: Db) {
   const d = db ?? (await getDb());
@@ -89,7 +98,7 @@ export async function acceptInvitation(input: { tokenHash: string; user: { id: s
     const [invitation] = await tx
       .update(invitations)
       .set({ acceptedAt: sql`now()`, acceptedBy: input.user.id })
-      .where(and(eq(invitations.tokenHash, input.tokenHash), eq(invitations.email, input.user.email), pending()))
+      .where(and(eq(invitations.tokenHash, input.tokenHash), eq(invitations.email, input.user.email), pending(), withinInviterRole()))
       .returning();
     if (!invitation) return null;
     // An existing member keeps the role they have.

@@ -8,7 +8,7 @@ import { decideDateFormats } from './date-columns';
 import { detectPreset } from './presets/detect-preset';
 import type { GenericMapping, Preset, PresetName } from './presets/types';
 import { createQualityReport, type QualityReport } from './quality-report';
-import type { RowError } from './row-error';
+import { hasUnclosedQuote, UNCLOSED_QUOTE_MESSAGE, type RowError } from './row-error';
 
 const MAX_REPORTED_ERRORS = 20;
 const SAMPLE_BYTES = 64 * 1024;
@@ -117,6 +117,7 @@ function shortened(value: string): string {
 function checkWidth(record: string[], header: string[], row: number): RowError | null {
   if (record.length === header.length) return null;
   if (record.length > header.length && record.slice(header.length).every((f) => f.trim() === '')) return null;
+  if (record.length < header.length && hasUnclosedQuote(record)) return { row, column: header[record.length - 1]!, value: '', message: UNCLOSED_QUOTE_MESSAGE };
   const column = record.length < header.length ? header[record.length]! : `Column ${header.length + 1}`;
   return { row, column, value: '', message: `has ${record.length} fields; the header has ${header.length} (a truncated or shifted row)` };
 }

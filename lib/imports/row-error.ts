@@ -26,3 +26,10 @@ export class ImportFileError extends Error {
     this.name = 'ImportFileError';
   }
 }
+
+/** A short record whose last field holds a line break: a quote opened there was never closed. */
+export function hasUnclosedQuote(record: readonly string[]): boolean {
+  return /[\r\n]/.test(record.at(-1) ?? '');
+}
+
+export const UNCLOSED_QUOTE_MESSAGE = 'has a quote (“"”) that is never closed, so the lines after it were read as part of this field';

@@ -40,10 +40,11 @@ export async function issueInvitation(issue: Issue, input: { email: string; role
 /**
  * Re-sends a pending invitation with a new token and a new 7 days; null when it is not pending in
  * this workspace, or is for a role above the inviter's own (its new link would be a way to it).
+ * The re-sender becomes its inviter: an invitation grants no more than its inviter holds.
  */
 export async function reissueInvitation(issue: Issue & { inviterRole: Role }, invitationId: string): Promise<IssuedInvitation | null> {
   const { token, tokenHash } = createInvitationToken();
-  const renewed = await renewInvitation(issue.workspace.id, invitationId, assignableRoles(issue.inviterRole), { tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
+  const renewed = await renewInvitation(issue.workspace.id, invitationId, assignableRoles(issue.inviterRole), { tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), invitedBy: issue.inviter.id });
   if (!renewed) return null;
   await recordAuditEvent({ workspaceId: issue.workspace.id, actor: issue.inviter, action: 'invitation_resent', detail: { email: renewed.email, role: renewed.role } });
   return deliver(issue, renewed, token);

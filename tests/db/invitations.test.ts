@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, getDb } from '@/db';
 import { listAuditEvents } from '@/db/queries/audit';
 import { acceptInvitation, createInvitation, getPendingInvitation, listPendingInvitations, renewInvitation, revokeInvitation } from '@/db/queries/invitations';
 import { getMembershipBySlug } from '@/db/queries/workspaces';
 import { createUser } from '@/db/queries/users';
-import { invitations } from '@/db/schema';
+import { invitations, memberships } from '@/db/schema';
 import { createInvitationToken, hashInvitationToken, INVITATION_TTL_MS } from '@/lib/invitations/token';
 import { createTestWorkspace } from '@/tests/helpers/db';
 
@@ -79,6 +79,35 @@ describe('invitations', () => {
     // Still pending, and still reachable by its original token only.
     expect((await getPendingInvitation(tokenHash))?.role).toBe('owner');
     expect(await getPendingInvitation(next.tokenHash)).toBeNull();
+  });
+
+  it("grants no more than the inviter holds when it is accepted (break-it test 3: a demoted admin's admin invitation still made an admin)", async () => {
+    const admin = (await createUser({ email: `inviter-${randomUUID()}@example.test`, name: null, passwordHash: 'x' }))!;
+    const db = await getDb();
+    await db.insert(memberships).values({ workspaceId: ws.workspace.id, userId: admin.id, role: 'admin' });
+    const issue = async (role: 'admin' | 'analyst') => {
+      const { token, tokenHash } = createInvitationToken();
+      const email = `by-admin-${randomUUID()}@example.test`;
+      await createInvitation({ workspaceId: ws.workspace.id, email, role, invitedBy: admin.id, tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
+      return { token, tokenHash, user: (await createUser({ email, name: null, passwordHash: 'x' }))! };
+    };
+    const asAdmin = await issue('admin');
+    const asAnalyst = await issue('analyst');
+    await db.update(memberships).set({ role: 'analyst' }).where(and(eq(memberships.workspaceId, ws.workspace.id), eq(memberships.userId, admin.id)));
+    expect(await getPendingInvitation(asAdmin.tokenHash)).toBeNull();
+    expect(await accept(asAdmin.token, asAdmin.user)).toBeNull();
+    expect(await getMembershipBySlug(asAdmin.user.id, ws.workspace.slug)).toBeNull();
+    // Within the inviter's role now: still good.
+    expect(await accept(asAnalyst.token, asAnalyst.user)).toBe(ws.workspace.slug);
+    // The owner re-sends the admin invitation: they are its inviter now, and it works again.
+    const next = createInvitationToken();
+    const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, asAdmin.tokenHash));
+    expect(await renewInvitation(ws.workspace.id, row!.id, ['owner', 'admin', 'analyst', 'viewer'], { tokenHash: next.tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), invitedBy: ws.user.id })).not.toBeNull();
+    expect(await accept(next.token, asAdmin.user)).toBe(ws.workspace.slug);
+    // An inviter who left the workspace grants nothing.
+    const later = await issue('analyst');
+    await db.delete(memberships).where(and(eq(memberships.workspaceId, ws.workspace.id), eq(memberships.userId, admin.id)));
+    expect(await accept(later.token, later.user)).toBeNull();
   });
 
   it('a second invitation to the same address revokes the first', async () => {

@@ -19,10 +19,10 @@ describe('sessions end when the password changes', () => {
     token.session = { user: { id: user.id, sessionVersion: 0 }, expires: '2999-01-01' };
     expect((await getCurrentUser())?.id).toBe(user.id);
 
-    expect(await changePassword(user.id, 'wrong-current-pw', 'new-password-456')).toBe(false);
+    expect(await changePassword(user.id, 'wrong-current-pw', 'new-password-456')).toBe('wrong-password');
     expect((await getCurrentUser())?.id).toBe(user.id);
 
-    expect(await changePassword(user.id, 'old-password-123', 'new-password-456')).toBe(true);
+    expect(await changePassword(user.id, 'old-password-123', 'new-password-456')).toBe('changed');
     expect(await getCurrentUser()).toBeNull();
     const updated = (await getUserById(user.id))!;
     expect(updated.sessionVersion).toBe(1);

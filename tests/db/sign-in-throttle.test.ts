@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeConnection } from '@/db';
 import { createUser } from '@/db/queries/users';
+import { changePassword } from '@/lib/auth/change-password';
 import { authorizeCredentials, getClientIp, ThrottledSignIn } from '@/lib/auth/credentials';
 import * as passwords from '@/lib/auth/passwords';
 
@@ -80,6 +81,29 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 4; i++) await authorizeCredentials({ email, password: 'wrong-password' }, ip);
     expect(await authorizeCredentials({ email, password: PASSWORD }, ip)).toMatchObject({ id: user!.id, sessionVersion: 0 });
     for (let i = 0; i < 4; i++) expect(await authorizeCredentials({ email, password: 'wrong-password' }, ip)).toBeNull();
+  });
+});
+
+describe('changing the password', () => {
+  it('throttles wrong current passwords like sign-in: the 6th is refused without checking, and sign-in is throttled too', async () => {
+    // Found by the third break-it test: a borrowed session could guess the current password without limit.
+    const email = `change-${randomUUID()}@example.test`;
+    const user = (await createUser({ email, name: null, passwordHash: await passwords.hashPassword(PASSWORD) }))!;
+    const outcomes = [];
+    for (let i = 0; i < 5; i++) outcomes.push(await changePassword(user.id, `wrong-${i}`, 'a-brand-new-password'));
+    expect(outcomes).toEqual(Array(5).fill('wrong-password'));
+    verifyPassword.mockClear();
+    expect(await changePassword(user.id, PASSWORD, 'a-brand-new-password')).toBe('throttled');
+    expect(verifyPassword).not.toHaveBeenCalled();
+    await expect(authorizeCredentials({ email, password: PASSWORD }, null)).rejects.toBeInstanceOf(ThrottledSignIn);
+  });
+
+  it('changes the password with the right current one and clears earlier failures', async () => {
+    const email = `change-ok-${randomUUID()}@example.test`;
+    const user = (await createUser({ email, name: null, passwordHash: await passwords.hashPassword(PASSWORD) }))!;
+    for (let i = 0; i < 4; i++) expect(await changePassword(user.id, `wrong-${i}`, 'a-brand-new-password')).toBe('wrong-password');
+    expect(await changePassword(user.id, PASSWORD, 'a-brand-new-password')).toBe('changed');
+    expect(await authorizeCredentials({ email, password: 'a-brand-new-password' }, null)).toMatchObject({ id: user.id, sessionVersion: 1 });
   });
 });
 

@@ -12,9 +12,9 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   const user = await requireUser('/account');
   const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return fromZodError(parsed.error);
-  if (!(await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword))) {
-    return fail('Your current password is not right.');
-  }
+  const change = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+  if (change === 'throttled') return fail('Too many wrong passwords. Wait a few minutes and try again.');
+  if (change === 'wrong-password') return fail('Your current password is not right.');
   // The version bump signed out every session, this one too; sign it back in with the new password.
   try {
     await signIn('credentials', { email: user.email, password: parsed.data.newPassword, redirectTo: '/account?changed=1' });

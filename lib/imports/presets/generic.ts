@@ -1,6 +1,6 @@
 import { FIELD_LABELS, REQUIRED_FIELDS, type ImportField } from '@/lib/csv/fields';
 import type { RowOutcome } from '../canonical';
-import { ImportFileError } from '../row-error';
+import { hasUnclosedQuote, ImportFileError, UNCLOSED_QUOTE_MESSAGE } from '../row-error';
 import { RowCells } from './cells';
 import type { GenericMapping, Preset } from './types';
 
@@ -28,7 +28,9 @@ export const genericPreset: Preset = {
       push(record, row): RowOutcome[] {
         if (record.length < width) {
           const missing = fields.find((f) => mapping[f]! >= record.length)!;
-          const error = { row, column: name(mapping[missing]!), value: '', message: `has ${record.length} fields; expected at least ${width}` };
+          const error = hasUnclosedQuote(record)
+            ? { row, column: name(record.length - 1), value: '', message: UNCLOSED_QUOTE_MESSAGE }
+            : { row, column: name(mapping[missing]!), value: '', message: `has ${record.length} fields; expected at least ${width}` };
           return [{ kind: 'error', error }];
         }
         const cells = new RowCells(header, record, row, options);

@@ -82,6 +82,16 @@ describe('day/month order from the whole column', () => {
     expect(reading.errors).toEqual([{ row: 4001, column: 'date', value: '05/06/2024', message: expect.stringMatching(/^is not a date in the format YYYY-MM-DD or YYYYMMDD/) }]);
   });
 
+  it('names a quote that is never closed rather than a short row (break-it test 3)', async () => {
+    const csv = 'customer,date,amount\na,2024-01-01,1\n"b,2024-01-02,10.00\nc,2024-01-03,5\n';
+    const { reading } = await readAll(utf8(csv), { generic: GENERIC });
+    expect(reading.errors).toEqual([{ row: 2, column: 'customer', value: '', message: expect.stringMatching(/^has a quote \(“"”\) that is never closed/) }]);
+    // The same in an export read by name.
+    const stripe = 'id,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer Email\n"ch_1,2024-01-01 00:00:00,1.00,0,usd,true,Paid,a@example.test\nch_2,2024-01-01 00:00:00,1.00,0,usd,true,Paid,a@example.test\n';
+    const byName = await readAll(utf8(stripe));
+    expect(byName.reading.errors).toEqual([{ row: 1, column: 'id', value: '', message: expect.stringMatching(/never closed/) }]);
+  });
+
   it('reads Excel serial dates and day boundaries in the workspace zone', async () => {
     // Serial 45292 = 2024-01-01; midnight in Tokyo (UTC+9) is 15:00 UTC the day before.
     const { orders } = await readAll(utf8('customer,date,amount\na,45292,1\n'), { generic: GENERIC, timeZone: 'Asia/Tokyo' });
