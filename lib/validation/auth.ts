@@ -10,9 +10,12 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
+// bcrypt reads only the first 72 bytes of a password: anything after them would silently not count.
+const BCRYPT_MAX_BYTES = 72;
+
 const newPassword = z
   .string()
-  .max(200, 'Use at most 200 characters')
+  .refine((value) => new TextEncoder().encode(value).length <= BCRYPT_MAX_BYTES, 'Use at most 72 bytes (72 plain letters and digits; fewer with accents or emoji)')
   .superRefine((value, ctx) => {
     const weakness = getPasswordWeakness(value);
     if (weakness) ctx.addIssue({ code: 'custom', message: weakness });

@@ -21,4 +21,11 @@ describe('getPasswordWeakness', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('This password is too common; choose another');
   });
+  it('refuses more than 72 bytes, the most bcrypt reads (72 ASCII letters pass, 73 do not; 24 three-byte letters are 72 bytes)', () => {
+    const parse = (password: string) => signUpSchema.safeParse({ email: 'a@example.test', password }).success;
+    expect(parse('x1-'.repeat(24))).toBe(true);
+    expect(parse(`${'x1-'.repeat(24)}y`)).toBe(false);
+    expect(parse('日本語'.repeat(8))).toBe(true);
+    expect(parse(`${'日本語'.repeat(8)}a`)).toBe(false);
+  });
 });
