@@ -56,29 +56,52 @@ export async function stageImportRows(p: StageImportParams): Promise<StageOutcom
     openBytes, timeZone: p.timeZone, asOf: p.asOf, currency, maxBytes: MAX_UPLOAD_BYTES,
     generic: { mapping: { customerId, date, amount, orderId, quantity }, hasHeader, delimiter, dateFormat, decimal },
   });
-  let batch: string[] = [];
-  let batchChars = 0;
-  const flush = async () => {
-    if (reading.errorCount === 0 && batch.length > 0) {
-      const rows = batch;
-      await withBulkTransaction((tx) => tx.copyCsv(`import_rows (workspace_id, import_id, ${STAGING_COLUMNS})`, toAsync(rows)));
+  // Each batch streams into its COPY while the file is read, so parsing (here) and COPY (in the
+  // server) overlap instead of taking turns. A failure of the reader never happens inside a COPY:
+  // it is kept and rethrown after the batch, whose transaction is then rolled back.
+  const chunks = stageOrders(orders, `${p.workspaceId},${p.importId},`)[Symbol.asyncIterator]();
+  let finished = false;
+  let failure: unknown = null;
+  async function* batch(): AsyncGenerator<string> {
+    let chars = 0;
+    while (chars < BATCH_CHARS) {
+      let next: IteratorResult<string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        failure = error;
+        next = { done: true, value: undefined };
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      chars += next.value.length;
+      // Once a row is invalid nothing more is staged; reading goes on to count the errors.
+      if (reading.errorCount === 0) yield next.value;
     }
-    batch = [];
-    batchChars = 0;
-    await p.onProgress({ rowsRead: reading.rowsRead, bytesRead });
-    return p.shouldStop();
-  };
+  }
   try {
-    for await (const chunk of stageOrders(orders, `${p.workspaceId},${p.importId},`)) {
-      batch.push(chunk);
-      batchChars += chunk.length;
-      if (batchChars >= BATCH_CHARS && (await flush())) return { stopped: true };
+    while (!finished) {
+      if (reading.errorCount === 0) {
+        await withBulkTransaction(async (tx) => {
+          await tx.copyCsv(`import_rows (workspace_id, import_id, ${STAGING_COLUMNS})`, batch());
+          // The batch that met the first invalid row (or a whole-file problem) is not kept.
+          if (failure || reading.errorCount > 0) throw new BatchDiscarded();
+        }).catch((error: unknown) => {
+          if (!(error instanceof BatchDiscarded)) throw error;
+        });
+      } else {
+        for await (const _ of batch());
+      }
+      if (failure) throw failure;
+      await p.onProgress({ rowsRead: reading.rowsRead, bytesRead });
+      if (await p.shouldStop()) return { stopped: true };
     }
   } catch (error) {
     if (error instanceof ImportFileError) return { stopped: false, reading, rejection: error.message };
     throw error;
   }
-  if (await flush()) return { stopped: true };
   const rejection =
     reading.errorCount > 0 ? `${reading.errorCount} of ${reading.rowsRead} rows are invalid, so nothing was imported.`
     : reading.rowsRead === 0 ? 'The file has no data rows.'
@@ -86,9 +109,8 @@ export async function stageImportRows(p: StageImportParams): Promise<StageOutcom
   return { stopped: false, reading, rejection };
 }
 
-async function* toAsync(parts: string[]): AsyncGenerator<string> {
-  yield* parts;
-}
+/** Thrown inside a staging batch's transaction to roll it back. */
+class BatchDiscarded extends Error {}
 
 /** Thrown inside the dry-run transaction to roll it back once its counts are known. */
 class DryRunRollback extends Error {

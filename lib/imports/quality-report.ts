@@ -1,4 +1,5 @@
 import { hasSaleLine, type CanonicalOrder, type ExclusionReason, type RowOutcome } from './canonical';
+import { NumberSet } from './number-set';
 import type { PresetName } from './presets/types';
 
 export const MAX_EXAMPLE_ROWS = 5;
@@ -75,7 +76,7 @@ export function createQualityReport(preset: PresetName, asOf: Date) {
     oneTimeBuyerShare: null, history: { isEnough: false, customersWithRepeat: 0, spanDays: 0, missing: [] },
   };
   const ordersByCustomer = new Map<string, number>();
-  const fingerprints = new Set<number>();
+  const fingerprints = new NumberSet();
   let first = Infinity;
   let last = -Infinity;
 
@@ -95,9 +96,7 @@ export function createQualityReport(preset: PresetName, asOf: Date) {
     if (o.grossMinor === 0 && o.refundedMinor === 0) count(report.zeroAmounts, o.row);
     if (!isSale) count(report.negativeAmounts, o.row);
     if (o.occurredAt.getTime() > asOf.getTime()) count(report.futureDates, o.row);
-    const fingerprint = fingerprintOf(o);
-    if (fingerprints.has(fingerprint)) count(report.duplicatesInFile, o.row);
-    fingerprints.add(fingerprint);
+    if (fingerprints.addSeen(fingerprintOf(o))) count(report.duplicatesInFile, o.row);
     const totals = (report.currencies[o.currency] ??= { orders: 0, refunds: 0, grossMinor: 0, refundedMinor: 0, netMinor: 0 });
     totals.orders += isSale ? 1 : 0;
     totals.refunds += o.refundedMinor > 0 ? 1 : 0;

@@ -5,8 +5,9 @@ import { closeJobQueue } from '@/db/job-queue';
 import { deleteImport } from '@/db/queries/delete-import';
 import { requestImportCancel, transitionImport } from '@/db/queries/import-jobs';
 import { getImport } from '@/db/queries/imports';
+import { deleteWorkspace } from '@/db/queries/workspaces';
 import { listPeriodAggregates } from '@/db/queries/metrics';
-import { customers, importRows, modelRuns, orders } from '@/db/schema';
+import { customers, importRows, imports, modelRuns, orders } from '@/db/schema';
 import type { ImportCheck } from '@/lib/imports/import-check';
 import { runImportJob } from '@/lib/imports/run-import-job';
 import { createTestWorkspace } from '@/tests/helpers/db';
@@ -126,5 +127,30 @@ describe('deleting an import', () => {
     expect(await getImport(t.workspace.id, second)).toBeNull();
     const [all] = await listPeriodAggregates(t.workspace, 'all');
     expect(all).toMatchObject({ orders: 2, revenueMinor: 1500, activeCustomers: 2 });
+  });
+
+  it('leaves no orders of a deleted import or workspace behind (orders have no key to either)', async () => {
+    const t = await createTestWorkspace('job-delete-all');
+    const other = await createTestWorkspace('job-delete-other');
+    const importId = await uploadText(t, CSV);
+    await runImportJob({ workspaceId: t.workspace.id, importId, step: 'check', autoCommit: true });
+    const kept = await uploadText(other, CSV);
+    await runImportJob({ workspaceId: other.workspace.id, importId: kept, step: 'check', autoCommit: true });
+    const db = await getDb();
+    const ofImport = async (id: string) => (await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.importId, id)))[0]!.n;
+    expect(await ofImport(importId)).toBe(4);
+
+    expect(await deleteImport(t.workspace.id, importId)).toEqual({ ordersRemoved: 4, customersRemoved: 2 });
+    expect(await ofImport(importId)).toBe(0);
+
+    const again = await uploadText(t, CSV);
+    await runImportJob({ workspaceId: t.workspace.id, importId: again, step: 'check', autoCommit: true });
+    expect(await count(orders, t.workspace.id)).toBe(4);
+    expect(await deleteWorkspace(t.workspace.id)).toBe(true);
+    expect(await count(orders, t.workspace.id)).toBe(0);
+    expect(await count(customers, t.workspace.id)).toBe(0);
+    expect((await db.select().from(imports).where(eq(imports.workspaceId, t.workspace.id))).length).toBe(0);
+    // The other workspace keeps everything.
+    expect(await count(orders, other.workspace.id)).toBe(4);
   });
 });
