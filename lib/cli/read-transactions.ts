@@ -56,12 +56,19 @@ export function openImport(file: string, f: TransactionFormat): ReturnType<typeo
 export async function readTransactions(file: string, f: TransactionFormat): Promise<Transaction[]> {
   const { orders, reading } = openImport(file, f);
   const out: Transaction[] = [];
+  const currencies = new Set<string>();
   await consume(file, orders, reading, (o) => {
+    currencies.add(o.currency);
     const scale = 10 ** minorUnitDigits(o.currency);
     const date = o.occurredAt.toISOString();
     if (hasSaleLine(o)) out.push({ customerId: o.customerKey, date, amount: o.grossMinor / scale });
     if (o.refundedMinor > 0) out.push({ customerId: o.customerKey, date, amount: -o.refundedMinor / scale });
   });
+  // Monetary values and CLV average amounts: amounts in two currencies cannot be averaged as numbers.
+  if (currencies.size > 1) {
+    throw new CliError(`${file}: amounts are in ${[...currencies].sort().join(' and ')}; the models need one currency. `
+      + 'Convert the file to one currency first (the app asks for a rate per currency when it imports it).');
+  }
   return out;
 }
 

@@ -135,6 +135,11 @@ describe('presets in the CLI', () => {
     expect(lines).toHaveLength(1 + 4);
   });
 
+  it('refuses a file in two currencies instead of averaging dollars with euros (newcomer test)', async () => {
+    const out = await run(['summary', `${FIXTURES}stripe-two-currencies.csv`, '--calibration-end', '2024-03-31']);
+    expect(out).toMatchObject({ exitCode: 1, stdout: '', stderr: expect.stringMatching(/amounts are in EUR and USD; the models need one currency/) });
+  });
+
   it('escapes a formula in a customer id on CSV output', async () => {
     const csv = file('formula.csv', 'customer_id,date,amount\n"=HYPERLINK(""http://evil.test"",""x"")",2024-01-01,5\n');
     const out = await run(['summary', csv, '--calibration-end', '2024-01-31']);
