@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Refusal } from '@/lib/auth/member-rules';
+import { hasRole } from '@/lib/auth/roles';
 import { getDb, type Db } from '../index';
 import { memberships, users, type Role } from '../schema';
 import { recordAuditEvent } from './audit';
@@ -25,24 +26,34 @@ function lockMembers(tx: Db, workspaceId: string) {
     .for('update', { of: memberships });
 }
 
-type Decide = (change: { target: Role; owners: number }) => Refusal;
+/** The judged change: the actor's and target's roles as read under the lock, and the owner count. */
+type Decide = (change: { actor: Role; target: Role; owners: number }) => Refusal;
 export type MembershipChange =
   | { status: 'not-found' }
   | { status: 'refused'; message: string }
   | { status: 'done'; previous: Role; email: string };
 
+/** Who asks for a membership change, and the least role the change needs. */
+export interface MembershipActor {
+  id: string;
+  minimum: Role;
+}
+
 /**
- * Locks the workspace's memberships, lets `decide` judge the change against the target's role and
- * the owner count, then applies it. The lock makes "last owner" hold when two owners demote each
- * other at the same moment.
+ * Locks the workspace's memberships, re-reads the actor's role under the lock, lets `decide` judge
+ * the change against both roles and the owner count, then applies it. The lock makes "last owner"
+ * hold when two owners demote each other at the same moment, and the re-read means an admin
+ * demoted an instant earlier can no longer act on the role the page saw.
  */
-async function changeMembership(workspaceId: string, userId: string, decide: Decide, apply: (tx: Db) => Promise<unknown>, db?: Db): Promise<MembershipChange> {
+async function changeMembership(workspaceId: string, actor: MembershipActor, userId: string, decide: Decide, apply: (tx: Db) => Promise<unknown>, db?: Db): Promise<MembershipChange> {
   const d = db ?? (await getDb());
   return d.transaction(async (tx) => {
     const rows = await lockMembers(tx, workspaceId);
     const target = rows.find((r) => r.userId === userId);
     if (!target) return { status: 'not-found' };
-    const refusal = decide({ target: target.role, owners: rows.filter((r) => r.role === 'owner').length });
+    const actorRole = rows.find((r) => r.userId === actor.id)?.role;
+    if (!actorRole || !hasRole(actorRole, actor.minimum)) return { status: 'refused', message: 'Your role in this workspace no longer allows that.' };
+    const refusal = decide({ actor: actorRole, target: target.role, owners: rows.filter((r) => r.role === 'owner').length });
     if (refusal) return { status: 'refused', message: refusal };
     await apply(tx);
     return { status: 'done', previous: target.role, email: target.email };
@@ -52,12 +63,12 @@ async function changeMembership(workspaceId: string, userId: string, decide: Dec
 const byMember = (workspaceId: string, userId: string) =>
   and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId));
 
-export function updateMemberRole(workspaceId: string, userId: string, role: Role, decide: Decide, db?: Db) {
-  return changeMembership(workspaceId, userId, decide, (tx) => tx.update(memberships).set({ role }).where(byMember(workspaceId, userId)), db);
+export function updateMemberRole(workspaceId: string, actor: MembershipActor, userId: string, role: Role, decide: Decide, db?: Db) {
+  return changeMembership(workspaceId, actor, userId, decide, (tx) => tx.update(memberships).set({ role }).where(byMember(workspaceId, userId)), db);
 }
 
-export function deleteMember(workspaceId: string, userId: string, decide: Decide, db?: Db) {
-  return changeMembership(workspaceId, userId, decide, (tx) => tx.delete(memberships).where(byMember(workspaceId, userId)), db);
+export function deleteMember(workspaceId: string, actor: MembershipActor, userId: string, decide: Decide, db?: Db) {
+  return changeMembership(workspaceId, actor, userId, decide, (tx) => tx.delete(memberships).where(byMember(workspaceId, userId)), db);
 }
 
 type DecideTransfer = (change: { actor: Role | null; target: Role; isSelf: boolean }) => Refusal;

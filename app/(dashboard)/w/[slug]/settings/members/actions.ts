@@ -65,11 +65,11 @@ export async function revokeInvitationAction(slug: string, _prev: ActionState, f
 
 /** Changes a member's role, never above the actor's own. Minimum role: admin. */
 export async function changeMemberRole(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, workspace, role } = await requireMembership(slug, 'admin');
+  const { user, workspace } = await requireMembership(slug, 'admin');
   const parsed = changeMemberRoleSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return fromZodError(parsed.error);
   const { userId, role: next } = parsed.data;
-  const change = await updateMemberRole(workspace.id, userId, next, ({ target, owners }) => refuseRoleChange({ actor: role, target, owners }, next));
+  const change = await updateMemberRole(workspace.id, { id: user.id, minimum: 'admin' }, userId, next, (c) => refuseRoleChange(c, next));
   if (change.status === 'done') {
     await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'member_role_changed', detail: { userId, email: change.email, from: change.previous, to: next } });
     revalidatePath(membersPath(slug));
@@ -79,12 +79,12 @@ export async function changeMemberRole(slug: string, _prev: ActionState, formDat
 
 /** Removes another member. Minimum role: admin. */
 export async function removeMember(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { user, workspace, role } = await requireMembership(slug, 'admin');
+  const { user, workspace } = await requireMembership(slug, 'admin');
   const parsed = removeMemberSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return fromZodError(parsed.error);
   const { userId } = parsed.data;
   if (userId === user.id) return fail('Use "Leave workspace" to remove yourself.');
-  const change = await deleteMember(workspace.id, userId, ({ target, owners }) => refuseRemoval({ actor: role, target, owners }, false));
+  const change = await deleteMember(workspace.id, { id: user.id, minimum: 'admin' }, userId, (c) => refuseRemoval(c, false));
   if (change.status === 'done') {
     await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'member_removed', detail: { userId, email: change.email, role: change.previous } });
     revalidatePath(membersPath(slug));
@@ -94,8 +94,8 @@ export async function removeMember(slug: string, _prev: ActionState, formData: F
 
 /** Leaves the workspace; the last owner cannot. Minimum role: viewer. */
 export async function leaveWorkspace(slug: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
-  const { user, workspace, role } = await requireMembership(slug, 'viewer');
-  const change = await deleteMember(workspace.id, user.id, ({ target, owners }) => refuseRemoval({ actor: role, target, owners }, true));
+  const { user, workspace } = await requireMembership(slug, 'viewer');
+  const change = await deleteMember(workspace.id, { id: user.id, minimum: 'viewer' }, user.id, (c) => refuseRemoval(c, true));
   if (change.status !== 'done') return fromChange(change, '');
   await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'member_left', detail: { role: change.previous } });
   redirect('/w?all=1');
