@@ -3,17 +3,18 @@
 // pin the model down); that is a state to wait out, not an error, so it gets its own wording. Only
 // the presentation changes: the run's stored status and message stay as the run wrote them.
 import { formatCount } from '@/lib/format';
+import { MIN_HISTORY_DAYS, MIN_REPEAT_CUSTOMERS } from '@/lib/imports/quality-report';
 
 /** Stored when a workspace has no orders at all (run-model-for-workspace.ts). */
 export const NO_ORDERS_MESSAGE = 'no orders to fit a model to';
 
 /**
- * Rough guide, not a hard limit: below it a failed fit is put down to too little data. The BG/NBD
- * family learns the repeat rate and dropout from repeat buyers, and needs enough calendar time to
- * tell a lapsed customer from a slow one.
+ * Rough guide, not a hard limit: below it a failed fit is put down to too little data. The same bar
+ * as the import's data-quality report ("Enough history for the predictive models"), so the two pages
+ * agree; history is counted in calendar months here because the overview aggregates by month.
  */
-export const GUIDE_REPEAT_BUYERS = 100;
-export const GUIDE_HISTORY_MONTHS = 12;
+export const GUIDE_REPEAT_BUYERS = MIN_REPEAT_CUSTOMERS;
+export const GUIDE_HISTORY_MONTHS = Math.ceil(MIN_HISTORY_DAYS / 30);
 
 /** All-time shape of the workspace's orders, as the overview already aggregates them. */
 export interface WorkspaceDataShape {
@@ -41,7 +42,7 @@ export function classifyFailedRun(run: { message: string | null; converged: bool
 /** "2 repeat buyers among 4 customers, over 3 months of orders. As a rough guide, …" */
 export function explainNotEnoughData(data: WorkspaceDataShape): string {
   const have = `This workspace has ${formatCount(data.repeatBuyers, 'repeat buyer')} among ${formatCount(data.customers, 'customer')}, over ${formatCount(data.historyMonths, 'month')} of orders.`;
-  const need = `Predictions learn from customers who come back, so as a rough guide they need at least ${GUIDE_REPEAT_BUYERS} repeat buyers and ${GUIDE_HISTORY_MONTHS} months of history.`;
+  const need = `Predictions learn from customers who come back, so as a rough guide they need at least ${formatCount(GUIDE_REPEAT_BUYERS, 'repeat buyer')} and ${formatCount(GUIDE_HISTORY_MONTHS, 'month')} of history.`;
   return `${have} ${need} The historic metrics below are complete; predictions will appear after an import brings more history.`;
 }
 

@@ -6,6 +6,7 @@ const SMALL = { customers: 4, repeatBuyers: 2, historyMonths: 3 };
 // CDNOW: 23,570 customers, 18 months (Jan 1997 – Jun 1998).
 const LARGE = { customers: 23570, repeatBuyers: 9000, historyMonths: 18 };
 
+// The guide is the import report's bar: 50 repeat buyers and 90 days (3 calendar months).
 describe('classifying a failed model run', () => {
   it('puts a fit the model refused for want of repeat buyers down to data, whatever the size', () => {
     const run = { message: 'not enough repeat purchases to fit: 0 of 3 customers bought twice', converged: null };
@@ -17,8 +18,8 @@ describe('classifying a failed model run', () => {
   it('puts a fit that did not converge down to data only below the guide', () => {
     const run = { message: 'mbgnbd fit did not converge: parameter a ran off towards zero; the data do not pin the model down', converged: false };
     expect(classifyFailedRun(run, SMALL)).toBe('not-enough-data');
-    expect(classifyFailedRun(run, { ...LARGE, historyMonths: 11 })).toBe('not-enough-data');
-    expect(classifyFailedRun(run, { ...LARGE, repeatBuyers: 99 })).toBe('not-enough-data');
+    expect(classifyFailedRun(run, { ...LARGE, historyMonths: 2 })).toBe('not-enough-data');
+    expect(classifyFailedRun(run, { ...LARGE, repeatBuyers: 49 })).toBe('not-enough-data');
     expect(classifyFailedRun(run, LARGE)).toBe('error');
   });
 
@@ -32,7 +33,7 @@ describe('classifying a failed model run', () => {
 describe('explaining a workspace with too little data', () => {
   it('states what the workspace has against the guide, in the right number', () => {
     expect(explainNotEnoughData(SMALL)).toBe(
-      'This workspace has 2 repeat buyers among 4 customers, over 3 months of orders. Predictions learn from customers who come back, so as a rough guide they need at least 100 repeat buyers and 12 months of history. The historic metrics below are complete; predictions will appear after an import brings more history.',
+      'This workspace has 2 repeat buyers among 4 customers, over 3 months of orders. Predictions learn from customers who come back, so as a rough guide they need at least 50 repeat buyers and 3 months of history. The historic metrics below are complete; predictions will appear after an import brings more history.',
     );
     expect(explainNotEnoughData({ customers: 1, repeatBuyers: 1, historyMonths: 1 })).toMatch(/^This workspace has 1 repeat buyer among 1 customer, over 1 month of orders\./);
     expect(explainNotEnoughData({ customers: 2357, repeatBuyers: 0, historyMonths: 1 })).toMatch(/^This workspace has 0 repeat buyers among 2,357 customers,/);
