@@ -79,7 +79,7 @@ export default async function OverviewPage({ params, searchParams }: {
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="mb-2 font-medium">Customers by historic CLV (net)</h3>
-          <BarChart label="Customers" color="--color-chart-secondary" labels={clvBucketLabels(symbol)} values={distribution} />
+          <BarChart label="Customers" isCount color="--color-chart-secondary" labels={clvBucketLabels(symbol)} values={distribution} />
         </section>
       </div>
       {by !== 'all' && <PeriodTable rows={rows} currency={workspace.currency} basePath={basePath} by={by} />}
