@@ -65,6 +65,7 @@ export function selectCustomers(d: Db, p: CustomerFilter) {
       firstOrderAt: customers.firstOrderAt,
       lastOrderAt: customers.lastOrderAt,
       predictedClv12mMinor: customerPredictions.predictedClv12mMinor,
+      expectedPurchases12m: customerPredictions.expectedPurchases12m,
       probabilityAlive: customerPredictions.probabilityAlive,
     })
     .from(customers)
