@@ -19,13 +19,14 @@ export function WorkspaceNav({ slug, role }: { slug: string; role: Role }) {
   const pathname = usePathname();
   const base = `/w/${slug}`;
   return (
-    <nav className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
+    // Scrolls sideways on a narrow screen instead of pushing Audit and Settings off it.
+    <nav className="flex max-w-full gap-1 overflow-x-auto rounded-lg bg-slate-100 p-1 text-sm">
       {TABS.filter((tab) => !('minimum' in tab) || hasRole(role, tab.minimum)).map((tab) => {
         const href = base + tab.href;
         const active = tab.href === '' ? pathname === base : pathname.startsWith(href);
         return (
           <Link key={tab.label} href={href} aria-current={active ? 'page' : undefined}
-            className={`rounded-md px-3 py-1.5 ${active ? 'bg-white font-medium shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}>
+            className={`shrink-0 whitespace-nowrap rounded-md px-3 py-1.5 ${active ? 'bg-white font-medium shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}>
             {tab.label}
           </Link>
         );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CustomerSort } from '@/lib/validation/customers';
 import { getDb, type Db } from '../index';
 import { customerPredictions, customers, orders } from '../schema';
@@ -65,6 +65,7 @@ export function selectCustomers(d: Db, p: CustomerFilter) {
       firstOrderAt: customers.firstOrderAt,
       lastOrderAt: customers.lastOrderAt,
       predictedClv12mMinor: customerPredictions.predictedClv12mMinor,
+      expectedPurchases12m: customerPredictions.expectedPurchases12m,
       probabilityAlive: customerPredictions.probabilityAlive,
     })
     .from(customers)
@@ -78,6 +79,24 @@ export async function countCustomers(p: CustomerFilter, db?: Db): Promise<number
   const d = db ?? (await getDb());
   const [row] = await d.select({ n: sql<number>`count(*)::int` }).from(customers).where(customerWhere(p));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Each given customer's number within its workspace: 1 for the first customer it imported, counting
+ * by internal id. Viewers see it instead of the internal id, which is global and so would reveal how
+ * many customers other workspaces hold. It changes only when an import that brought earlier customers
+ * is deleted.
+ */
+export async function listCustomerNumbers(workspaceId: string, customerIds: number[], db?: Db): Promise<Map<number, number>> {
+  if (customerIds.length === 0) return new Map();
+  const d = db ?? (await getDb());
+  const numbered = d
+    .select({ id: customers.id, n: sql<number>`row_number() OVER (ORDER BY ${customers.id})`.as('n') })
+    .from(customers)
+    .where(eq(customers.workspaceId, workspaceId))
+    .as('numbered');
+  const rows = await d.select({ id: numbered.id, n: numbered.n }).from(numbered).where(inArray(numbered.id, customerIds));
+  return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
 }
 
 /** One page of the workspace's customers with their stored aggregates and prediction, plus the matching total. */

@@ -1,9 +1,10 @@
 import type { Role } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
+import { formatInteger } from '@/lib/format';
 
 /**
  * Customer ids in uploaded files are often e-mail addresses, i.e. personal data. Viewers see
- * metrics only: the customer's internal number stands in for the id, and they cannot search,
+ * metrics only: a number within the workspace stands in for the id, and they cannot search,
  * sort by or open a customer (each would reveal the id indirectly).
  */
 export function canSeeCustomerDetails(role: Role): boolean {
@@ -15,7 +16,12 @@ export function canExportCustomers(role: Role): boolean {
   return hasRole(role, 'analyst');
 }
 
-/** What a member with `role` may see as the customer's name in a list. */
-export function customerLabel(role: Role, customer: { id: number; externalId: string }): string {
-  return canSeeCustomerDetails(role) ? customer.externalId : `Customer #${customer.id}`;
+/**
+ * What a member with `role` may see as the customer's name in a list: the id from the file, or for a
+ * viewer the customer's number within the workspace (listCustomerNumbers), never the internal id,
+ * which counts across all workspaces.
+ */
+export function customerLabel(role: Role, customer: { externalId: string }, workspaceNumber: number | undefined): string {
+  if (canSeeCustomerDetails(role)) return customer.externalId;
+  return workspaceNumber === undefined ? 'Customer' : `Customer ${formatInteger(workspaceNumber)}`;
 }

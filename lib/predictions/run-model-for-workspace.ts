@@ -9,6 +9,7 @@ import type { ModelRunStatus } from '@/db/schema';
 import { DEFAULT_CHURN_MODEL, formatDay, toDay } from '@/lib/metrics/clv';
 import { backtestWorkspace } from './backtest-workspace';
 import { predictCustomers } from './predict-customers';
+import { NO_ORDERS_MESSAGE } from './run-outcome';
 
 /** Weeks, as in the published CDNOW fits, so stored parameters compare with the literature. */
 export const DEFAULT_TIME_UNIT = 'weeks';
@@ -70,7 +71,7 @@ async function execute({ run, workspace }: ClaimedModelRun, seconds: RunTimings)
 
   const { histories, lastDay } = await listPurchaseHistories(workspace);
   seconds.histories = lap();
-  if (lastDay === null) return failWith({ message: 'no orders to fit a model to' });
+  if (lastDay === null) return failWith({ message: NO_ORDERS_MESSAGE });
   // Orders dated in the future (a typo, a scheduled invoice) must not move "now": a calibration end
   // in 2199 made every customer look long gone (second break-it test).
   const latestDay = Math.min(lastDay, toDay(new Date(), workspace.timeZone) ?? lastDay);

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { closeConnection } from '@/db';
+import { closeConnection, getDb } from '@/db';
+import { createModelRun } from '@/db/queries/model-runs';
+import { customerPredictions, customers } from '@/db/schema';
 import { listAuditEvents } from '@/db/queries/audit';
 import { iterateCustomers } from '@/db/queries/customer-export';
 import { GET } from '@/app/(dashboard)/w/[slug]/customers/export/route';
@@ -29,11 +32,31 @@ describe('customer CSV export', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await response.text()).trimEnd().split('\r\n');
     expect(lines).toEqual([
-      'customer_id,orders,revenue,refunds,net_clv,aov,first_order_at,last_order_at,currency',
-      `"'=HYPERLINK(""http://x"")",1,10,0,10,10,2024-01-01T00:00:00.000Z,2024-01-01T00:00:00.000Z,USD`,
-      // The refund on 01-03 is not an order, so the last order stays 01-02.
-      'ann@example.test,1,25.5,5.5,20,25.5,2024-01-02T00:00:00.000Z,2024-01-02T00:00:00.000Z,USD',
-      'bob@example.test,1,7,0,7,7,2024-02-01T00:00:00.000Z,2024-02-01T00:00:00.000Z,USD',
+      'customer_id,orders,revenue,refunds,net_clv,aov,first_order_at,last_order_at,predicted_clv_12m,expected_purchases_12m,p_alive,currency',
+      `"'=HYPERLINK(""http://x"")",1,10,0,10,10,2024-01-01T00:00:00.000Z,2024-01-01T00:00:00.000Z,,,,USD`,
+      // The refund on 01-03 is not an order, so the last order stays 01-02. No model run yet: no predictions.
+      'ann@example.test,1,25.5,5.5,20,25.5,2024-01-02T00:00:00.000Z,2024-01-02T00:00:00.000Z,,,,USD',
+      'bob@example.test,1,7,0,7,7,2024-02-01T00:00:00.000Z,2024-02-01T00:00:00.000Z,,,,USD',
+    ]);
+  });
+
+  it("adds each customer's stored prediction: CLV in major units, purchases and P(alive) to 4 decimals", async () => {
+    // Stored directly, with values chosen by hand: the model cannot be fitted on three customers.
+    const db = await getDb();
+    const run = await createModelRun({ workspaceId: ws.workspace.id, model: 'mbgnbd', unit: 'weeks' });
+    const rows = await db.select({ id: customers.id, externalId: customers.externalId }).from(customers).where(eq(customers.workspaceId, ws.workspace.id));
+    const idOf = (externalId: string) => rows.find((r) => r.externalId === externalId)!.id;
+    await db.insert(customerPredictions).values([
+      // ann: 1234 cents = 12.34; 0.123456 → 0.1235; 0.98765 → 0.9877 (rounded half up at the 4th decimal).
+      { workspaceId: ws.workspace.id, customerId: idOf('ann@example.test'), modelRunId: run.id, expectedPurchases12m: 0.123456, probabilityAlive: 0.98765, predictedClv12mMinor: 1234, expectedSpendMinor: 2000, overdue: false },
+      // bob: a prediction without a spend model, so no CLV.
+      { workspaceId: ws.workspace.id, customerId: idOf('bob@example.test'), modelRunId: run.id, expectedPurchases12m: 2, probabilityAlive: 0.5, predictedClv12mMinor: null, expectedSpendMinor: null, overdue: true },
+    ]);
+    const lines = (await (await get('sort=customer&dir=asc')).text()).trimEnd().split('\r\n');
+    expect(lines.slice(1)).toEqual([
+      `"'=HYPERLINK(""http://x"")",1,10,0,10,10,2024-01-01T00:00:00.000Z,2024-01-01T00:00:00.000Z,,,,USD`,
+      'ann@example.test,1,25.5,5.5,20,25.5,2024-01-02T00:00:00.000Z,2024-01-02T00:00:00.000Z,12.34,0.1235,0.9877,USD',
+      'bob@example.test,1,7,0,7,7,2024-02-01T00:00:00.000Z,2024-02-01T00:00:00.000Z,,2,0.5,USD',
     ]);
   });
 

@@ -1,21 +1,34 @@
 import type { ModelRun } from '@/db/schema';
 import { formatDateTime, formatInteger, formatSeconds } from '@/lib/format';
 import { MODEL_LABELS } from '@/lib/predictions/labels';
+import { classifyFailedRun, explainNotEnoughData, type WorkspaceDataShape } from '@/lib/predictions/run-outcome';
 import { RefreshWhilePending } from '@/app/_components/refresh-while-pending';
 
-const STATUS_STYLES: Record<ModelRun['status'], { label: string; className: string }> = {
+type Badge = ModelRun['status'] | 'not-enough-data';
+
+const STATUS_STYLES: Record<Badge, { label: string; className: string }> = {
   queued: { label: 'Queued', className: 'bg-slate-100 text-slate-700' },
   running: { label: 'Running', className: 'bg-amber-100 text-amber-800' },
   completed: { label: 'Completed', className: 'bg-emerald-100 text-emerald-800' },
   failed: { label: 'Failed', className: 'bg-red-100 text-red-800' },
+  // Neutral on purpose: a small workspace has nothing to fix, only more history to wait for.
+  'not-enough-data': { label: 'Not enough data yet', className: 'bg-slate-100 text-slate-700' },
 };
 
 /**
  * The latest model run: its status, and what it fitted or why it failed. `predicted` is the run whose
- * predictions are shown when that is an earlier one (the latest is still pending, or failed).
+ * predictions are shown when that is an earlier one (the latest is still pending, or failed). A run
+ * that failed for want of data is shown as a waiting state with the workspace's numbers (`data`),
+ * not as a failure.
  */
-export function ModelStatus({ latest, predicted, timeZone }: { latest: ModelRun; predicted: ModelRun | null; timeZone: string }) {
-  const style = STATUS_STYLES[latest.status];
+export function ModelStatus({ latest, predicted, data, timeZone }: {
+  latest: ModelRun;
+  predicted: ModelRun | null;
+  data: WorkspaceDataShape;
+  timeZone: string;
+}) {
+  const isShort = latest.status === 'failed' && classifyFailedRun(latest, data) === 'not-enough-data';
+  const style = STATUS_STYLES[isShort ? 'not-enough-data' : latest.status];
   const isPending = latest.status === 'queued' || latest.status === 'running';
   return (
     <div className="space-y-1 text-sm">
@@ -25,7 +38,18 @@ export function ModelStatus({ latest, predicted, timeZone }: { latest: ModelRun;
         {latest.status === 'completed' && <span data-testid="model-details" className="text-slate-600">{describeFit(latest, timeZone)}</span>}
         {isPending && <span className="text-slate-600">{MODEL_LABELS[latest.model]} on the latest data, queued {formatDateTime(latest.createdAt, timeZone)}.</span>}
       </p>
-      {latest.status === 'failed' && (
+      {isShort && (
+        <div data-testid="model-message" className="max-w-3xl space-y-1 text-slate-700">
+          <p className="font-medium">Not enough data for predictions yet.</p>
+          <p>{explainNotEnoughData(data)}</p>
+          {/* The model's own words stay available for whoever is diagnosing, folded away. */}
+          <details className="text-slate-500">
+            <summary className="cursor-pointer">Technical detail</summary>
+            <p>The run of {formatDateTime(latest.createdAt, timeZone)} stopped: {latest.message}.</p>
+          </details>
+        </div>
+      )}
+      {latest.status === 'failed' && !isShort && (
         <p data-testid="model-message" className="text-red-800">The run of {formatDateTime(latest.createdAt, timeZone)} failed: {latest.message}.</p>
       )}
       {latest.status === 'completed' && latest.message && <p data-testid="model-message" className="text-slate-600">Note: {latest.message}.</p>}

@@ -9,6 +9,7 @@ import { periodLabel } from '@/lib/metrics/periods';
 import { toMajor } from '@/lib/money';
 import { currencySymbol } from '@/lib/format';
 import { overviewParamsSchema } from '@/lib/validation/overview';
+import { countMonthsSpanned, type WorkspaceDataShape } from '@/lib/predictions/run-outcome';
 import { BarChart } from '@/app/_components/bar-chart';
 import { PeriodPicker } from '@/app/_components/period-picker';
 import { KpiGrid } from './kpi-grid';
@@ -49,13 +50,20 @@ export default async function OverviewPage({ params, searchParams }: {
     );
   }
 
+  // A failed run is explained against the whole history, whichever period the page shows.
+  const allTime = by === 'all' ? selectedRows[0] : latestRun?.status === 'failed' ? (await listPeriodAggregates(workspace, 'all'))[0] : undefined;
+  const dataShape: WorkspaceDataShape = {
+    customers: allTime?.activeCustomers ?? 0,
+    repeatBuyers: allTime?.repeatCustomers ?? 0,
+    historyMonths: countMonthsSpanned(monthly[0]?.key, monthly[monthly.length - 1]?.key),
+  };
   const symbol = currencySymbol(workspace.currency);
   return (
     <div className="space-y-6">
       {latestRun && (
         <section className="space-y-4" aria-labelledby="predictions-heading">
           <h2 id="predictions-heading" className="text-lg font-semibold">Predicted, next 12 months</h2>
-          <ModelStatus latest={latestRun} predicted={predictedRun} timeZone={workspace.timeZone} />
+          <ModelStatus latest={latestRun} predicted={predictedRun} data={dataShape} timeZone={workspace.timeZone} />
           {predictions && predictedRun && <PredictionGrid summary={predictions} run={predictedRun} currency={workspace.currency} />}
         </section>
       )}
@@ -71,7 +79,7 @@ export default async function OverviewPage({ params, searchParams }: {
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="mb-2 font-medium">Customers by historic CLV (net)</h3>
-          <BarChart label="Customers" color="--color-chart-secondary" labels={clvBucketLabels(symbol)} values={distribution} />
+          <BarChart label="Customers" isCount color="--color-chart-secondary" labels={clvBucketLabels(symbol)} values={distribution} />
         </section>
       </div>
       {by !== 'all' && <PeriodTable rows={rows} currency={workspace.currency} basePath={basePath} by={by} />}

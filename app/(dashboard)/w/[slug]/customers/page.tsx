@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { listCustomers } from '@/db/queries/customers';
+import { listCustomerNumbers, listCustomers } from '@/db/queries/customers';
 import { requireMembership } from '@/lib/auth/guards';
 import { formatDate, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { customerMetrics } from '@/lib/metrics/historic';
@@ -34,6 +34,8 @@ export default async function CustomersPage({ params, searchParams }: {
   // A viewer's search or sort by customer id would reveal the ids one guess at a time.
   const query = showDetails ? parsed : { ...parsed, q: undefined, sort: parsed.sort === 'customer' ? 'net' : parsed.sort };
   const { rows, total } = await listCustomers({ workspaceId: workspace.id, ...query, pageSize: PAGE_SIZE });
+  // Only viewers are shown numbers in place of the ids; the others need no extra query.
+  const numbers = showDetails ? new Map<number, number>() : await listCustomerNumbers(workspace.id, rows.map((r) => r.id));
   const basePath = `/w/${workspace.slug}/customers`;
   const search = (change: Partial<ListCustomersInput>) => {
     const next = { ...query, ...change };
@@ -86,7 +88,7 @@ export default async function CustomersPage({ params, searchParams }: {
               return (
                 <tr key={row.id} className="hover:bg-slate-50">
                   <td className="px-3 py-2" data-testid="customer-label">
-                    {showDetails ? <Link href={`${basePath}/${row.id}`} className="text-indigo-700 underline">{row.externalId}</Link> : customerLabel(role, row)}
+                    {showDetails ? <Link href={`${basePath}/${row.id}`} className="text-indigo-700 underline">{row.externalId}</Link> : customerLabel(role, row, numbers.get(row.id))}
                   </td>
                   <td className="px-3 py-2 text-right">{formatInteger(m.orders)}</td>
                   <td className="px-3 py-2 text-right">{formatMoney(m.revenueMinor, workspace.currency)}</td>

@@ -13,30 +13,32 @@ const CELL = 'px-3 py-1.5';
 export function CurrencyTotalsTable({ totals, currency, rateInput }: { totals: CurrencyTotal[]; currency: string; rateInput?: (code: string) => ReactNode }) {
   const total = sumConverted(totals);
   return (
-    <table className="min-w-full text-sm tabular-nums" data-testid="currency-totals">
-      <thead className="text-left text-slate-600">
-        <tr>
-          {['Currency', 'Net total in the file', 'Rate', `Net total in ${currency}`].map((h) => <th key={h} className={`${CELL} font-medium`}>{h}</th>)}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {totals.map((t) => (
-          <tr key={t.currency} data-testid={`currency-total-${t.currency}`}>
-            <td className={CELL}>{t.currency}</td>
-            <td className={CELL} data-testid="original-total">{formatMoney(t.originalNetMinor, t.currency)}</td>
-            <td className={CELL} data-testid="rate">
-              {t.currency === currency ? '—' : t.rate !== null ? `1 ${t.currency} = ${t.rate} ${currency}` : rateInput?.(t.currency)}
-            </td>
-            <td className={CELL} data-testid="converted-total">{t.convertedNetMinor === null ? 'after the rate' : formatMoney(t.convertedNetMinor, currency)}</td>
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-sm tabular-nums" data-testid="currency-totals">
+        <thead className="text-left text-slate-600">
+          <tr>
+            {['Currency', 'Net total in the file', 'Rate', `Net total in ${currency}`].map((h) => <th key={h} className={`${CELL} font-medium`}>{h}</th>)}
           </tr>
-        ))}
-      </tbody>
-      <tfoot className="border-t border-slate-200 font-medium">
-        <tr>
-          <td className={CELL} colSpan={3}>Net total of the file in {currency}</td>
-          <td className={CELL} data-testid="converted-grand-total">{total === null ? 'once every rate is entered' : formatMoney(total, currency)}</td>
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {totals.map((t) => (
+            <tr key={t.currency} data-testid={`currency-total-${t.currency}`}>
+              <td className={CELL}>{t.currency}</td>
+              <td className={CELL} data-testid="original-total">{formatMoney(t.originalNetMinor, t.currency)}</td>
+              <td className={CELL} data-testid="rate">
+                {t.currency === currency ? '—' : t.rate !== null ? `1 ${t.currency} = ${t.rate} ${currency}` : rateInput?.(t.currency)}
+              </td>
+              <td className={CELL} data-testid="converted-total">{t.convertedNetMinor === null ? 'after the rate' : formatMoney(t.convertedNetMinor, currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="border-t border-slate-200 font-medium">
+          <tr>
+            <td className={CELL} colSpan={3}>Net total of the file in {currency}</td>
+            <td className={CELL} data-testid="converted-grand-total">{total === null ? 'once every rate is entered' : formatMoney(total, currency)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }

@@ -41,15 +41,30 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
   useEffect(() => setState(idle), [progress.status]);
   useEffect(() => {
     if (!isRunning) return;
+    // While a large commit holds the embedded database a poll can outlast the interval: one request at
+    // a time, and none answered after this effect ends, or a late "importing" would overwrite "completed".
+    let isCurrent = true;
+    let isFetching = false;
     const timer = setInterval(async () => {
-      const response = await fetch(`/api/w/${encodeURIComponent(slug)}/imports/${progress.id}`, { cache: 'no-store' });
-      if (!response.ok) return;
-      const next = (await response.json()) as ImportProgress;
-      setProgress(next);
-      // The job has moved on: the history table and the overview need the server's view.
-      if (next.status !== progress.status) router.refresh();
+      if (isFetching) return;
+      isFetching = true;
+      try {
+        const response = await fetch(`/api/w/${encodeURIComponent(slug)}/imports/${progress.id}`, { cache: 'no-store' });
+        const next = response.ok ? ((await response.json()) as ImportProgress) : null;
+        if (!next || !isCurrent) return;
+        setProgress(next);
+        // The job has moved on: the history table, the upload notice and the overview need the server's view.
+        if (next.status !== progress.status) router.refresh();
+      } catch {
+        // A dropped connection: the next tick asks again.
+      } finally {
+        isFetching = false;
+      }
     }, POLL_MS);
-    return () => clearInterval(timer);
+    return () => {
+      isCurrent = false;
+      clearInterval(timer);
+    };
   }, [isRunning, slug, progress.id, progress.status, router]);
 
   const cancel = () => startTransition(async () => {

@@ -27,7 +27,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
       {isAdmin && (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-lg font-semibold">Upload order history</h2>
-          <UploadForm slug={workspace.slug} currency={workspace.currency} />
+          <UploadForm slug={workspace.slug} currency={workspace.currency} importStatuses={Object.fromEntries(history.map((i) => [i.id, i.status]))} />
         </section>
       )}
       {following.map((row) => (

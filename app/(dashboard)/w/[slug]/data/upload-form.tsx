@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { FormMessage } from '@/app/_components/form-message';
 import { detectLayout, guessDateFormat, guessMapping, withHeader, type FileLayout } from '@/lib/csv/detect';
 import { FIELD_LABELS, REQUIRED_FIELDS } from '@/lib/csv/fields';
@@ -16,6 +16,8 @@ import { MappingPreview } from './mapping-preview';
 import { uploadFile } from './upload-file';
 
 const SAMPLE_BYTES = 64 * 1024;
+/** A small file is checked within a second; the notice stays this long so that it can be read rather than flash. */
+const MIN_NOTICE_MS = 2500;
 const DELIMITER_LABELS: Record<FileLayout['delimiter'], string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', whitespace: 'Spaces (CDNOW)' };
 
 /**
@@ -24,19 +26,30 @@ const DELIMITER_LABELS: Record<FileLayout['delimiter'], string> = { ',': 'Comma'
  * names; any other CSV gets the mapping step: a column per field, date format, decimal separator.
  * Then the file's bytes go to the upload route and a background job checks them (the import card
  * below shows its progress). The form is not a form action, so a refused upload keeps the file
- * and the mapping.
+ * and the mapping. "Checking it now" is cleared once the server reports the check done (`importStatuses`,
+ * refreshed by the import card when the job moves on), so it never contradicts the card.
  */
-export function UploadForm({ slug, currency }: { slug: string; currency: string }) {
+export function UploadForm({ slug, currency, importStatuses }: { slug: string; currency: string; importStatuses: Record<string, string> }) {
   const router = useRouter();
   const [state, setState] = useState<ActionState>(idle);
   const [uploaded, setUploaded] = useState<number | null>(null);
   const [layout, setLayout] = useState<FileLayout | null>(null);
   const [preset, setPreset] = useState<Preset | null>(null);
   const [choice, setChoice] = useState<MappingChoice>({ mapping: {}, dateFormat: 'auto', decimal: 'auto' });
+  const [notice, setNotice] = useState<{ importId: string; shownAt: number } | null>(null);
   const pending = uploaded !== null;
+
+  const noticeStatus = notice ? importStatuses[notice.importId] : undefined;
+  const isChecked = noticeStatus !== undefined && noticeStatus !== 'queued' && noticeStatus !== 'checking';
+  useEffect(() => {
+    if (!notice || !isChecked) return;
+    const timer = setTimeout(() => { setState(idle); setNotice(null); }, Math.max(0, notice.shownAt + MIN_NOTICE_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [notice, isChecked]);
 
   async function onFileChange(file: File | undefined) {
     setState(idle);
+    setNotice(null);
     if (!file) return setLayout(null);
     const detected = detectLayout(await file.slice(0, SAMPLE_BYTES).text(), undefined, file.size <= SAMPLE_BYTES);
     const guessed = guessMapping(detected);
@@ -48,6 +61,7 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setNotice(null);
     const element = event.currentTarget;
     const form = new FormData(element);
     const file = form.get('file');
@@ -65,6 +79,7 @@ export function UploadForm({ slug, currency }: { slug: string; currency: string 
     setUploaded(null);
     if (!result.ok) return setState(fail(result.error));
     setState(ok(`Uploaded ${file.name}; checking it now.`));
+    setNotice({ importId: result.importId, shownAt: Date.now() });
     element.reset();
     setLayout(null);
     router.refresh();

@@ -10,7 +10,14 @@ import { exportCustomersSchema } from '@/lib/validation/customers';
 /** A spreadsheet opens about a million rows; past this the export is cut (and says so in the audit trail). */
 const EXPORT_ROW_CAP = 100_000;
 
-const HEADER = ['customer_id', 'orders', 'revenue', 'refunds', 'net_clv', 'aov', 'first_order_at', 'last_order_at', 'currency'];
+/** The prediction columns are empty for a customer without one (no completed model run, or first seen after its calibration end). */
+const HEADER = [
+  'customer_id', 'orders', 'revenue', 'refunds', 'net_clv', 'aov', 'first_order_at', 'last_order_at',
+  'predicted_clv_12m', 'expected_purchases_12m', 'p_alive', 'currency',
+];
+
+/** Model outputs to 4 decimals: more would be float noise, not precision. */
+const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
 /** The customer list as CSV, with the list page's search and sort. Minimum role: analyst. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -36,7 +43,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       const m = customerMetrics(c);
       yield csvLine([
         c.externalId, m.orders, money(m.revenueMinor), money(m.refundsMinor), money(m.netClvMinor),
-        money(Math.round(m.aovMinor)), m.firstOrderAt?.toISOString(), m.lastOrderAt?.toISOString(), currency,
+        money(Math.round(m.aovMinor)), m.firstOrderAt?.toISOString(), m.lastOrderAt?.toISOString(),
+        c.predictedClv12mMinor === null ? null : money(c.predictedClv12mMinor), round4(c.expectedPurchases12m), round4(c.probabilityAlive),
+        currency,
       ]);
     }
   })();
