@@ -2,6 +2,23 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expireInvitation } from './db';
 import { createWorkspace, formMessage, PASSWORD, signUp, uniqueSuffix, uploadCsv } from './helpers';
 
+/**
+ * The invitee has no account yet: in a browser of their own they open the link, sign up from it,
+ * come back to it and accept; they land in the workspace.
+ */
+async function acceptAsNewAccount(browser: Browser, invitePath: string, email: string, slug: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(invitePath);
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(new RegExp(`${invitePath}$`));
+  await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}$`));
+  return page;
+}
+
 const INVALID = 'This invitation link is not valid: it may have expired, been used or been revoked. Ask for a new one.';
 // Customer ids that are e-mail addresses: a viewer must never see them.
 const CSV = 'customer_id,date,amount\nalice@shop.test,2024-01-05,10.00\nbob@shop.test,2024-01-06,20.00\n';
@@ -38,17 +55,7 @@ test('an invited viewer sees metrics but no customer e-mails and cannot export u
   const invitePath = await invite(page, slug, inviteeEmail);
   await expect(page.getByTestId(`invitation-${inviteeEmail}`)).toContainText('viewer');
 
-  // The invitee has no account yet: sign up from the link and come back to it.
-  const inviteeContext = await browser.newContext();
-  const invitee = await inviteeContext.newPage();
-  await invitee.goto(invitePath);
-  await invitee.getByRole('link', { name: 'Create an account' }).click();
-  await invitee.getByLabel('E-mail').fill(inviteeEmail);
-  await invitee.getByLabel('Password').fill(PASSWORD);
-  await invitee.getByRole('button', { name: 'Create account' }).click();
-  await expect(invitee).toHaveURL(new RegExp(`${invitePath}$`));
-  await invitee.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(invitee).toHaveURL(new RegExp(`/w/${slug}$`));
+  const invitee = await acceptAsNewAccount(browser, invitePath, inviteeEmail, slug);
   await expect(invitee.getByTestId('kpi-customers')).toHaveText('2');
 
   await invitee.goto(`/w/${slug}/customers`);
@@ -72,7 +79,7 @@ test('an invited viewer sees metrics but no customer e-mails and cannot export u
   expect(response.status()).toBe(200);
   expect(response.headers()['content-disposition']).toBe(`attachment; filename="${slug}-customers.csv"`);
   expect((await response.text()).split('\r\n').slice(1, 3).map((l) => l.split(',')[0])).toEqual(['bob@shop.test', 'alice@shop.test']);
-  await inviteeContext.close();
+  await invitee.context().close();
 
   // Used, revoked and expired links all say the same thing.
   const used = await invitationPageText(browser, invitePath);
@@ -106,15 +113,7 @@ test('an owner hands the workspace over to a member and becomes an admin', async
   const memberEmail = `e2e-new-owner-${uniqueSuffix()}@worthwise.test`;
   const invitePath = await invite(page, slug, memberEmail, 'analyst');
 
-  const memberContext = await browser.newContext();
-  const member = await memberContext.newPage();
-  await member.goto(invitePath);
-  await member.getByRole('link', { name: 'Create an account' }).click();
-  await member.getByLabel('E-mail').fill(memberEmail);
-  await member.getByLabel('Password').fill(PASSWORD);
-  await member.getByRole('button', { name: 'Create account' }).click();
-  await member.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(member).toHaveURL(new RegExp(`/w/${slug}$`));
+  const member = await acceptAsNewAccount(browser, invitePath, memberEmail, slug);
 
   await page.goto(`/w/${slug}/settings/members`);
   const transfer = page.getByTestId('transfer-ownership');
@@ -140,7 +139,7 @@ test('an owner hands the workspace over to a member and becomes an admin', async
   await page.goto(`/w/${slug}/settings/audit`);
   await expect(page.getByTestId('audit-events').locator('tr[data-action="ownership_transferred"]'))
     .toContainText(`${memberEmail}: analyst → owner; the previous owner is now admin`);
-  await memberContext.close();
+  await member.context().close();
 });
 
 test('the 6th wrong password in a minute is throttled, with the same message for an unknown e-mail', async ({ page }) => {
