@@ -1,4 +1,4 @@
-import { withBulkTransaction } from '../bulk';
+import { withBulkTransaction, type BulkTransaction } from '../bulk';
 import { lockWorkspaceImports } from './imports';
 import { refreshCustomerAggregates } from './merge-staging';
 
@@ -6,9 +6,9 @@ import { refreshCustomerAggregates } from './merge-staging';
 const DELETABLE = ['completed', 'rejected', 'failed', 'cancelled'];
 
 /**
- * Deletes an import and exactly its rows, in one transaction: its orders (and refund lines), the
- * customers who had no other orders, and the staged rows; the remaining customers' aggregates are
- * recomputed. Returns what was removed; 'not-found' when the workspace has no such import, and
+ * Deletes an import and exactly its effect, in one transaction: its orders (and refund lines), the
+ * refund lines of earlier imports it changed go back to what they held, the customers who had no
+ * other orders go, and the remaining customers' aggregates are recomputed. Returns what was removed; 'not-found' when the workspace has no such import, and
  * 'running' when a job still works on it.
  */
 export async function deleteImport(workspaceId: string, importId: string): Promise<{ ordersRemoved: number; customersRemoved: number } | 'not-found' | 'running'> {
@@ -19,9 +19,13 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
     if (!DELETABLE.includes(found.status)) return 'running';
     await tx.query(
       `CREATE TEMP TABLE affected_customers ON COMMIT DROP AS
-       SELECT DISTINCT customer_id FROM orders WHERE workspace_id = $1 AND import_id = $2`,
+       SELECT customer_id FROM orders WHERE workspace_id = $1 AND import_id = $2
+       UNION
+       SELECT o.customer_id FROM refund_revisions r JOIN orders o ON o.workspace_id = r.workspace_id AND o.id = r.order_id
+       WHERE r.workspace_id = $1 AND r.import_id = $2`,
       [workspaceId, importId],
     );
+    await undoRefundRevisions(tx, workspaceId, importId);
     const [orders] = await tx.query<{ n: number }>(
       `WITH gone AS (DELETE FROM orders WHERE workspace_id = $1 AND import_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
       [workspaceId, importId],
@@ -38,4 +42,29 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
     await refreshCustomerAggregates(tx, workspaceId, 'SELECT customer_id FROM affected_customers');
     return { ordersRemoved: orders!.n, customersRemoved: customers!.n };
   });
+}
+
+/**
+ * Takes back the import's changes to earlier refund lines. Where a later import changed the same
+ * line again, the line keeps that later value and the later revision inherits this one's
+ * "before", so deleting the later import afterwards still restores the original line.
+ */
+async function undoRefundRevisions(tx: BulkTransaction, workspaceId: string, importId: string): Promise<void> {
+  await tx.query(
+    `UPDATE refund_revisions next SET previous_amount_minor = r.previous_amount_minor,
+       previous_original_amount_minor = r.previous_original_amount_minor, previous_currency = r.previous_currency
+     FROM refund_revisions r
+     WHERE r.workspace_id = $1 AND r.import_id = $2 AND next.workspace_id = $1 AND next.order_id = r.order_id
+       AND next.id = (SELECT min(m.id) FROM refund_revisions m WHERE m.workspace_id = $1 AND m.order_id = r.order_id AND m.id > r.id)`,
+    [workspaceId, importId],
+  );
+  await tx.query(
+    `UPDATE orders o SET amount_minor = r.previous_amount_minor, original_amount_minor = r.previous_original_amount_minor,
+       currency = r.previous_currency
+     FROM refund_revisions r
+     WHERE r.workspace_id = $1 AND r.import_id = $2 AND o.workspace_id = $1 AND o.id = r.order_id
+       AND NOT EXISTS (SELECT 1 FROM refund_revisions m WHERE m.workspace_id = $1 AND m.order_id = r.order_id AND m.id > r.id)`,
+    [workspaceId, importId],
+  );
+  await tx.query('DELETE FROM refund_revisions WHERE workspace_id = $1 AND import_id = $2', [workspaceId, importId]);
 }

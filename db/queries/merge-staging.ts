@@ -109,7 +109,8 @@ async function deleteCustomersWithoutOrders(tx: BulkTransaction, workspaceId: st
  * nothing, whatever rate it is converted at (keys and the change test below use the amounts as
  * the file gave them); two identical purchases in one file stay two orders; and a later export
  * that refunds more of an old order updates that order's refund line, converted at the later
- * import's rate (only refund lines are ever updated).
+ * import's rate (only refund lines are ever updated), keeping what the line held in
+ * refund_revisions.
  *
  * amount_minor is the converted amount; a NULL converted column means the row is in the
  * reporting currency already — or, only in the rolled-back dry run before rates are given, that
@@ -141,11 +142,20 @@ async function insertOrders(tx: BulkTransaction, workspaceId: string, importId: 
      -- The merge holds the workspace's import lock, so no other import writes these keys meanwhile:
      -- an explicit update and anti-join insert replace ON CONFLICT, whose speculative insertion
      -- cost more than the insert itself. Both see the orders as they were before this statement.
+     changing AS (
+       SELECT o.id, o.amount_minor, o.original_amount_minor, o.currency, j.amount_minor AS new_amount,
+         j.original_amount_minor AS new_original, j.currency AS new_currency
+       FROM orders o JOIN joined j ON o.workspace_id = $1::uuid AND o.external_key = j.external_key
+       WHERE o.amount_minor < 0 AND j.amount_minor < 0
+         AND (o.original_amount_minor, o.currency) IS DISTINCT FROM (j.original_amount_minor, j.currency)),
+     -- What each changed line held before, so deleting this import can put it back (refund_revisions).
+     revised AS (
+       INSERT INTO refund_revisions (workspace_id, order_id, import_id, previous_amount_minor, previous_original_amount_minor, previous_currency)
+       SELECT $1::uuid, id, $2::uuid, amount_minor, original_amount_minor, currency FROM changing ORDER BY id),
      updated AS (
-       UPDATE orders o SET amount_minor = j.amount_minor, original_amount_minor = j.original_amount_minor, currency = j.currency
-       FROM joined j
-       WHERE o.workspace_id = $1::uuid AND o.external_key = j.external_key AND o.amount_minor < 0 AND j.amount_minor < 0
-         AND (o.original_amount_minor, o.currency) IS DISTINCT FROM (j.original_amount_minor, j.currency)
+       UPDATE orders o SET amount_minor = c.new_amount, original_amount_minor = c.new_original, currency = c.new_currency
+       FROM changing c
+       WHERE o.workspace_id = $1::uuid AND o.id = c.id
        RETURNING 1),
      inserted AS (
        INSERT INTO orders (workspace_id, customer_id, import_id, external_key, external_order_id, occurred_at,

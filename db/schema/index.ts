@@ -11,6 +11,7 @@ export * from './auth';
 export * from './workspaces';
 export * from './imports';
 export * from './orders';
+export * from './refund-revisions';
 export * from './predictions';
 export * from './team';
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, getDb } from '@/db';
+import { deleteImport } from '@/db/queries/delete-import';
 import { listPeriodAggregates } from '@/db/queries/metrics';
 import { customers, imports } from '@/db/schema';
 import { importTransactionsSchema } from '@/lib/validation/imports';
@@ -68,6 +69,32 @@ describe('per-customer results', () => {
       ['ben@example.test', 2, 4_500, 2_500],
       ['eve@example.test', 2, 1_800, 0],
     ]);
+  });
+
+  it('deleting the later export puts #1003 back to its 30.00 refund (third break-it test), also through a chain of exports', async () => {
+    const target = await createTestWorkspace('shopify-undo');
+    await importText(target, fixture('shopify-orders.csv'), presetInput('USD'));
+    const later = await importText(target, fixture('shopify-orders-later.csv'), presetInput('USD'));
+    // A third export refunds 70.00 of #1003 (hand-written, the later file's layout).
+    const latest = await importText(target, new TextEncoder().encode(
+      'Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Cancelled at,Refunded Amount\n'
+      + '#1003,ana@example.test,partially_refunded,USD,80.00,2024-02-10 18:45:00 -0500,1,Bread tin,,70.00\n'), presetInput('USD'));
+    expect(latest).toMatchObject({ ordersAdded: 0, refundsAdded: 0, refundsUpdated: 1, rowsAlreadyImported: 1 });
+    const ana = async () => (await customerRows(target.workspace.id)).find((c) => c[0] === 'ana@example.test');
+    expect(await ana()).toEqual(['ana@example.test', 3, 138_400, 7_000]);
+
+    // The middle export goes: the line keeps the latest 70.00; #1012 (eve's second order) goes with it.
+    expect(await deleteImport(target.workspace.id, later.importId)).toEqual({ ordersRemoved: 1, customersRemoved: 0 });
+    expect(await ana()).toEqual(['ana@example.test', 3, 138_400, 7_000]);
+    // The latest goes too: back to the first export's 30.00, and the totals of that export alone.
+    await deleteImport(target.workspace.id, latest.importId);
+    expect(await customerRows(target.workspace.id)).toEqual([
+      ['ana@example.test', 3, 138_400, 3_000],
+      ['ben@example.test', 2, 4_500, 2_500],
+      ['eve@example.test', 1, 0, 0],
+    ]);
+    const [all] = await listPeriodAggregates(target.workspace, 'all');
+    expect(all).toMatchObject({ orders: 6, revenueMinor: 142_900, refundsMinor: 5_500 });
   });
 
   it('generic: semicolons, day-first dates, decimal commas and refunds against order ids', async () => {
