@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { claimPgliteDir, releasePgliteDir } from './pglite-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -43,18 +44,27 @@ async function openConnection(): Promise<Connection> {
     const raw = postgres(env.DATABASE_URL, { max: 4, onnotice: () => {} });
     return { kind: 'postgres', db: drizzlePostgres(sql, { schema }) as unknown as Db, sql, raw };
   }
-  const pg = await openPglite(env.PGLITE_DIR);
+  const pg = await openPglite();
   const db = drizzlePglite(pg, { schema }) as unknown as Db;
   // The embedded database migrates itself on open: a newcomer runs no separate step.
   await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
   return { kind: 'pglite', db, pg };
 }
 
-async function openPglite(dir: string): Promise<PGlite> {
-  if (dir.startsWith('memory://')) return PGlite.create(dir);
-  const path = resolve(process.cwd(), dir);
+/** The embedded database's folder, or null for an in-memory one (tests, benchmarks). */
+function pgliteFolder(): string | null {
+  if (env.PGLITE_DIR.startsWith('memory://')) return null;
+  // The folder is chosen at run time: the comment keeps Next's file tracing from copying the whole project.
+  return resolve(/* turbopackIgnore: true */ process.cwd(), env.PGLITE_DIR);
+}
+
+async function openPglite(): Promise<PGlite> {
+  const path = pgliteFolder();
+  if (path === null) return PGlite.create(env.PGLITE_DIR);
   // PGlite does not create parent folders.
   mkdirSync(dirname(path), { recursive: true });
+  claimPgliteDir(path);
+  process.once('exit', () => releasePgliteDir(path));
   return PGlite.create(path);
 }
 
@@ -65,7 +75,11 @@ export async function closeConnection(): Promise<void> {
   if (!pending) return;
   const conn = await pending;
   if (conn.kind === 'postgres') await Promise.all([conn.sql.end(), conn.raw.end()]);
-  else await conn.pg.close();
+  else {
+    await conn.pg.close();
+    const path = pgliteFolder();
+    if (path !== null) releasePgliteDir(path);
+  }
 }
 
 export { schema };

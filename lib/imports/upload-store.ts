@@ -16,14 +16,15 @@ export class UploadTooLargeError extends Error {
 // An upload waits on disk between the request that brings it and the job that reads it, so the
 // request returns as soon as the bytes are in and the job streams the file without holding it in
 // memory. One file per import, named by the import id only; the job deletes it when done.
+// `turbopackIgnore`: the folder is chosen at run time; without it Next traces the whole project into the build.
 function uploadPath(importId: string): string {
   if (!/^[0-9a-f-]{36}$/.test(importId)) throw new Error('not an import id');
-  return resolve(process.cwd(), env.UPLOAD_DIR, `${importId}.upload`);
+  return resolve(/* turbopackIgnore: true */ process.cwd(), env.UPLOAD_DIR, `${importId}.upload`);
 }
 
 /** Streams `body` to the import's file; returns its size. Throws UploadTooLargeError past the limit. */
 export async function saveUpload(importId: string, body: AsyncIterable<Uint8Array>): Promise<number> {
-  await mkdir(resolve(process.cwd(), env.UPLOAD_DIR), { recursive: true });
+  await mkdir(resolve(/* turbopackIgnore: true */ process.cwd(), env.UPLOAD_DIR), { recursive: true });
   let bytes = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
