@@ -11,10 +11,21 @@ const DELETABLE = ['completed', 'rejected', 'failed', 'cancelled'];
  * other orders go, and the remaining customers' aggregates are recomputed. Returns what was removed; 'not-found' when the workspace has no such import, and
  * 'running' when a job still works on it.
  */
-export async function deleteImport(workspaceId: string, importId: string): Promise<{ ordersRemoved: number; customersRemoved: number } | 'not-found' | 'running'> {
+export interface DeletedImport {
+  fileName: string;
+  /** Sale lines removed. */
+  ordersRemoved: number;
+  /** Refund lines removed. */
+  refundsRemoved: number;
+  /** Refund lines of earlier imports put back as they were before this import changed them. */
+  refundsRestored: number;
+  customersRemoved: number;
+}
+
+export async function deleteImport(workspaceId: string, importId: string): Promise<DeletedImport | 'not-found' | 'running'> {
   return withBulkTransaction(async (tx) => {
     await lockWorkspaceImports(tx, workspaceId);
-    const [found] = await tx.query<{ status: string }>('SELECT status FROM imports WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [workspaceId, importId]);
+    const [found] = await tx.query<{ status: string; file_name: string }>('SELECT status, file_name FROM imports WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [workspaceId, importId]);
     if (!found) return 'not-found';
     if (!DELETABLE.includes(found.status)) return 'running';
     await tx.query(
@@ -25,9 +36,10 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
        WHERE r.workspace_id = $1 AND r.import_id = $2`,
       [workspaceId, importId],
     );
-    await undoRefundRevisions(tx, workspaceId, importId);
-    const [orders] = await tx.query<{ n: number }>(
-      `WITH gone AS (DELETE FROM orders WHERE workspace_id = $1 AND import_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    const refundsRestored = await undoRefundRevisions(tx, workspaceId, importId);
+    const [orders] = await tx.query<{ sales: number; refunds: number }>(
+      `WITH gone AS (DELETE FROM orders WHERE workspace_id = $1 AND import_id = $2 RETURNING amount_minor)
+       SELECT count(*) FILTER (WHERE amount_minor >= 0)::int AS sales, count(*) FILTER (WHERE amount_minor < 0)::int AS refunds FROM gone`,
       [workspaceId, importId],
     );
     await tx.query('DELETE FROM imports WHERE workspace_id = $1 AND id = $2', [workspaceId, importId]);
@@ -40,7 +52,7 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
       [workspaceId],
     );
     await refreshCustomerAggregates(tx, workspaceId, 'SELECT customer_id FROM affected_customers');
-    return { ordersRemoved: orders!.n, customersRemoved: customers!.n };
+    return { fileName: found.file_name, ordersRemoved: orders!.sales, refundsRemoved: orders!.refunds, refundsRestored, customersRemoved: customers!.n };
   });
 }
 
@@ -49,7 +61,7 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
  * line again, the line keeps that later value and the later revision inherits this one's
  * "before", so deleting the later import afterwards still restores the original line.
  */
-async function undoRefundRevisions(tx: BulkTransaction, workspaceId: string, importId: string): Promise<void> {
+async function undoRefundRevisions(tx: BulkTransaction, workspaceId: string, importId: string): Promise<number> {
   await tx.query(
     `UPDATE refund_revisions next SET previous_amount_minor = r.previous_amount_minor,
        previous_original_amount_minor = r.previous_original_amount_minor, previous_currency = r.previous_currency
@@ -58,13 +70,17 @@ async function undoRefundRevisions(tx: BulkTransaction, workspaceId: string, imp
        AND next.id = (SELECT min(m.id) FROM refund_revisions m WHERE m.workspace_id = $1 AND m.order_id = r.order_id AND m.id > r.id)`,
     [workspaceId, importId],
   );
-  await tx.query(
-    `UPDATE orders o SET amount_minor = r.previous_amount_minor, original_amount_minor = r.previous_original_amount_minor,
+  const [restored] = await tx.query<{ n: number }>(
+    `WITH put_back AS (
+     UPDATE orders o SET amount_minor = r.previous_amount_minor, original_amount_minor = r.previous_original_amount_minor,
        currency = r.previous_currency
      FROM refund_revisions r
      WHERE r.workspace_id = $1 AND r.import_id = $2 AND o.workspace_id = $1 AND o.id = r.order_id
-       AND NOT EXISTS (SELECT 1 FROM refund_revisions m WHERE m.workspace_id = $1 AND m.order_id = r.order_id AND m.id > r.id)`,
+       AND NOT EXISTS (SELECT 1 FROM refund_revisions m WHERE m.workspace_id = $1 AND m.order_id = r.order_id AND m.id > r.id)
+     RETURNING 1)
+     SELECT count(*)::int AS n FROM put_back`,
     [workspaceId, importId],
   );
   await tx.query('DELETE FROM refund_revisions WHERE workspace_id = $1 AND import_id = $2', [workspaceId, importId]);
+  return restored!.n;
 }

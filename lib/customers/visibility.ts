@@ -1,6 +1,5 @@
 import type { Role } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
-import { formatInteger } from '@/lib/format';
 
 /**
  * Customer ids in uploaded files are often e-mail addresses, i.e. personal data. Viewers see
@@ -23,5 +22,6 @@ export function canExportCustomers(role: Role): boolean {
  */
 export function customerLabel(role: Role, customer: { externalId: string }, workspaceNumber: number | undefined): string {
   if (canSeeCustomerDetails(role)) return customer.externalId;
-  return workspaceNumber === undefined ? 'Customer' : `Customer ${formatInteger(workspaceNumber)}`;
+  // A label, not a quantity: no thousands separator ("Customer 1275").
+  return workspaceNumber === undefined ? 'Customer' : `Customer ${workspaceNumber}`;
 }

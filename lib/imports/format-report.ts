@@ -17,7 +17,9 @@ export function formatQualityReport(r: QualityReport): string[] {
   lines.push(`${formatCount(r.customers, 'customer')}${r.oneTimeBuyerShare === null ? '' : `, ${percent(r.oneTimeBuyerShare)} of them bought once`}.`);
   const tally = (label: string, t: Tally) => { if (t.count > 0) lines.push(`${label}: ${formatInteger(t.count)}${rows(t)}.`); };
   tally('Rows without a customer key', r.customersWithoutKey);
-  tally('Duplicates inside the file', r.duplicatesInFile);
+  // Repeats are of two kinds: an order id seen before is excluded (listed above); identical rows
+  // without an order id are kept, as CDNOW's genuine repeat purchases are.
+  tally('Repeated rows inside the file (an order id seen before is left out; identical rows without one are kept as separate purchases)', r.duplicatesInFile);
   if (r.reimportedOrders) lines.push(`Already imported earlier: ${formatInteger(r.reimportedOrders)}.`);
   tally('Zero amounts', r.zeroAmounts);
   tally('Negative amounts (read as refunds)', r.negativeAmounts);

@@ -84,10 +84,11 @@ describe('per-customer results', () => {
     expect(await ana()).toEqual(['ana@example.test', 3, 138_400, 7_000]);
 
     // The middle export goes: the line keeps the latest 70.00; #1012 (eve's second order) goes with it.
-    expect(await deleteImport(target.workspace.id, later.importId)).toEqual({ ordersRemoved: 1, customersRemoved: 0 });
+    expect(await deleteImport(target.workspace.id, later.importId))
+      .toEqual({ fileName: 'test.csv', ordersRemoved: 1, refundsRemoved: 0, refundsRestored: 0, customersRemoved: 0 });
     expect(await ana()).toEqual(['ana@example.test', 3, 138_400, 7_000]);
     // The latest goes too: back to the first export's 30.00, and the totals of that export alone.
-    await deleteImport(target.workspace.id, latest.importId);
+    expect(await deleteImport(target.workspace.id, latest.importId)).toMatchObject({ ordersRemoved: 0, refundsRemoved: 0, refundsRestored: 1 });
     expect(await customerRows(target.workspace.id)).toEqual([
       ['ana@example.test', 3, 138_400, 3_000],
       ['ben@example.test', 2, 4_500, 2_500],

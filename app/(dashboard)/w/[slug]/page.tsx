@@ -72,13 +72,14 @@ export default async function OverviewPage({ params, searchParams }: {
       <KpiGrid metrics={chosen} currency={workspace.currency} isAllTime={by === 'all'} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="mb-2 font-medium">Net revenue by month</h3>
+          {/* The charts show the whole history whatever period the cards show; say so when a period is picked. */}
+          <h3 className="mb-2 font-medium">Net revenue by month{by === 'all' ? '' : ', all time'}</h3>
           <BarChart label="Net revenue" valuePrefix={symbol}
             labels={monthly.map((m) => periodLabel(m.key))}
             values={monthly.map((m) => toMajor(m.revenueMinor - m.refundsMinor, workspace.currency))} />
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="mb-2 font-medium">Customers by historic CLV (net)</h3>
+          <h3 className="mb-2 font-medium">Customers by historic CLV (net){by === 'all' ? '' : ', all time'}</h3>
           <BarChart label="Customers" isCount color="--color-chart-secondary" labels={clvBucketLabels(symbol)} values={distribution} />
         </section>
       </div>

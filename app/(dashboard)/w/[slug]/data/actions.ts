@@ -9,8 +9,8 @@ import { discardStagedRows } from '@/db/queries/import-staging';
 import { getImport } from '@/db/queries/imports';
 import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
-import { formatCount } from '@/lib/format';
 import { listForeignCurrencies, pickRates } from '@/lib/imports/currency-totals';
+import { describeRemoval } from '@/lib/imports/describe-removal';
 import type { ImportCheck } from '@/lib/imports/import-check';
 import type { ImportJob } from '@/lib/imports/run-import-job';
 import { queueModelRun } from '@/lib/predictions/run-model-for-workspace';
@@ -42,7 +42,7 @@ export async function commitImportAction(slug: string, importId: string, _prev: 
     return fail('This import is no longer waiting to be committed.');
   }
   await enqueueJob(JOB_QUEUES.importFile, { workspaceId: workspace.id, importId: row.id, step: 'commit' } satisfies ImportJob);
-  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import', detail: { importId: row.id, step: 'commit', rates } });
+  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import', detail: { importId: row.id, fileName: row.fileName, step: 'commit', rates } });
   revalidatePath(`/w/${workspace.slug}/data`);
   return ok('Importing…');
 }
@@ -70,7 +70,7 @@ export async function deleteImportAction(slug: string, importId: string): Promis
   if (removed === 'not-found') return fail('There is no such import in this workspace.');
   if (removed === 'running') return fail('This import cannot be deleted while it is running: cancel it or wait for it to finish.');
   await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import_deleted', detail: { importId: id.data, ...removed } });
-  if (removed.ordersRemoved > 0) await queueModelRun({ workspaceId: workspace.id });
+  if (removed.ordersRemoved + removed.refundsRemoved + removed.refundsRestored > 0) await queueModelRun({ workspaceId: workspace.id });
   revalidatePath(`/w/${workspace.slug}`, 'layout');
-  return ok(`Deleted the import: ${formatCount(removed.ordersRemoved, 'order')} and ${formatCount(removed.customersRemoved, 'customer')} removed.`);
+  return ok(`Deleted ${removed.fileName}: ${describeRemoval(removed)}.`);
 }
