@@ -39,6 +39,12 @@ export function CurrencyTotalsTable({ totals, currency, rateInput }: { totals: C
           </tr>
         </tfoot>
       </table>
+      {totals.some((t) => t.currency !== currency) && (
+        <p className="mt-1 text-xs text-slate-500">
+          Each order is converted on its own and rounded to the {currency} minor unit, so a converted total can differ by a
+          few minor units from the file&apos;s total × the rate.
+        </p>
+      )}
     </div>
   );
 }
