@@ -44,7 +44,9 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   const inserted = await insertCustomers(tx, p.workspaceId);
   const added = await insertOrders(tx, p.workspaceId, p.importId);
   const customersAdded = inserted - (await deleteCustomersWithoutOrders(tx, p.workspaceId));
-  await refreshCustomerAggregates(tx, p.workspaceId);
+  // The staged customers, and the owners of the refund lines this import changed: a later export
+  // may name an order under another customer than the one it is stored under.
+  await refreshCustomerAggregates(tx, p.workspaceId, `${STAGED_CUSTOMER_IDS} UNION ${REVISED_CUSTOMER_IDS}`, [p.importId]);
   const summary: ImportSummary = {
     importId: p.importId,
     rowsRead: p.rowsRead,
@@ -179,12 +181,19 @@ async function insertOrders(tx: BulkTransaction, workspaceId: string, importId: 
 const STAGED_CUSTOMER_IDS = `SELECT c2.id FROM customers c2
   WHERE c2.workspace_id = $1::uuid AND c2.external_id IN (SELECT customer_key FROM import_staging)`;
 
+/** The owners of the refund lines the import $2 changed (a subquery; $1 is the workspace id). */
+const REVISED_CUSTOMER_IDS = `SELECT o2.customer_id FROM refund_revisions r2
+  JOIN orders o2 ON o2.workspace_id = r2.workspace_id AND o2.id = r2.order_id
+  WHERE r2.workspace_id = $1::uuid AND r2.import_id = $2::uuid`;
+
 /**
  * Recomputes the stored per-customer aggregates (reporting currency) of the customers that
  * `customerIds` (a trusted subquery of ours, never user input) selects: by default those named in
  * the staged file.
  */
-export async function refreshCustomerAggregates(tx: BulkTransaction, workspaceId: string, customerIds = STAGED_CUSTOMER_IDS): Promise<void> {
+export async function refreshCustomerAggregates(
+  tx: BulkTransaction, workspaceId: string, customerIds = STAGED_CUSTOMER_IDS, params: readonly unknown[] = [],
+): Promise<void> {
   await tx.query(
     `UPDATE customers c SET
        order_count = a.order_count, revenue_minor = a.revenue, refunds_minor = a.refunds,
@@ -201,6 +210,6 @@ export async function refreshCustomerAggregates(tx: BulkTransaction, workspaceId
        WHERE o.workspace_id = $1::uuid AND o.customer_id IN (${customerIds})
        GROUP BY o.customer_id) a
      WHERE c.workspace_id = $1::uuid AND c.id = a.customer_id`,
-    [workspaceId],
+    [workspaceId, ...params],
   );
 }
