@@ -7,7 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
-import { claimPgliteDir, releasePgliteDir } from './pglite-lock';
+import { claimPgliteDir, PgliteInUseError, releasePgliteDir } from './pglite-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -31,6 +31,20 @@ const globalForDb = globalThis as unknown as { worthwiseConnection?: Promise<Con
 export function getConnection(): Promise<Connection> {
   globalForDb.worthwiseConnection ??= openConnection();
   return globalForDb.worthwiseConnection;
+}
+
+/**
+ * getConnection for command-line scripts (db:migrate, db:seed): when another process has the
+ * embedded database open, prints the plain message and exits 1 instead of a stack trace.
+ */
+export async function getScriptConnection(): Promise<Connection> {
+  try {
+    return await getConnection();
+  } catch (error) {
+    if (!(error instanceof PgliteInUseError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
 
 export async function getDb(): Promise<Db> {

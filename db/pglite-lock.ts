@@ -36,7 +36,7 @@ export function claimPgliteDir(dir: string): void {
   if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
     throw new PgliteInUseError(
       `The embedded database in ${dir} is open in process ${holder} (another \`npm run dev\`?). `
-        + 'Stop that process first, or set PGLITE_DIR to another folder.',
+        + `Stop that process first, or set PGLITE_DIR to another folder. If that process is not one of ours (its id was reused after a crash), delete ${path}.`,
     );
   }
   writeFileSync(path, String(process.pid));

@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { closeConnection } from './index';
+import { closeConnection, getScriptConnection } from './index';
 import { printDemoLogin, printModelRun, seedDemo } from './seed-demo';
 
 /**
@@ -15,6 +15,7 @@ if (env.DATABASE_URL) {
     process.exit(1);
   }
 }
+await getScriptConnection();
 const started = Date.now();
 const { slug, imported, modelRun } = await seedDemo();
 const elapsed = ((Date.now() - started) / 1000).toFixed(1);
