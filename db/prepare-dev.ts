@@ -1,6 +1,5 @@
 import { env } from '@/lib/env';
-import { closeConnection, getConnection } from './index';
-import { PgliteInUseError } from './pglite-lock';
+import { closeConnection, getScriptConnection } from './index';
 import { printDemoLogin, printModelRun, seedDemo } from './seed-demo';
 
 /**
@@ -12,13 +11,7 @@ if (env.DATABASE_URL) {
   console.log('Using DATABASE_URL. Run `npm run db:migrate` after pulling, and `npm run db:seed` for the demo workspace.');
 } else {
   console.log(`Preparing the embedded database in ${env.PGLITE_DIR} …`);
-  try {
-    await getConnection();
-  } catch (error) {
-    if (!(error instanceof PgliteInUseError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  await getScriptConnection();
   const started = Date.now();
   const { slug, imported, modelRun } = await seedDemo();
   if (imported) console.log(`Seeded the CDNOW demo (69,659 orders and a model run) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,4 +1,4 @@
-import { minorUnitDigits } from '@/lib/money';
+import { isCurrencyCode, minorUnitDigits } from '@/lib/money';
 import type { Parsed } from './values';
 
 /** Which character separates the decimals. `auto` reads each value on its own (rules below). */
@@ -7,7 +7,6 @@ export type DecimalSeparator = (typeof DECIMAL_SEPARATORS)[number];
 
 // Symbols that name one currency. "$" is shared by USD, CAD, AUD… so it agrees with any of them.
 const SYMBOLS: Record<string, string | null> = { '$': null, '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'zł': 'PLN', 'kr': null, 'Fr.': 'CHF' };
-const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN']);
 // Spaces of every width that spreadsheets use to group thousands ("1 234,56").
 const GROUP_SPACES = /[\s\u00a0\u202f']/g;
@@ -73,7 +72,7 @@ function stripCurrency(value: string, currency: string): Parsed<string> {
   const code = /^([A-Za-z]{3})\s*(.+)$/.exec(value) ?? /^(.+?)\s*([A-Za-z]{3})$/.exec(value);
   const [name, rest] = code ? (/^[A-Za-z]{3}$/.test(code[1]!) ? [code[1]!, code[2]!] : [code[2]!, code[1]!]) : ['', ''];
   // Only a code the runtime lists, next to digits, counts: a word such as "five" stays "not a number".
-  if (code && /\d/.test(rest) && KNOWN_CURRENCIES.has(name.toUpperCase())) {
+  if (code && /\d/.test(rest) && isCurrencyCode(name.toUpperCase())) {
     if (name.toUpperCase() !== currency) return { ok: false, message: `is in ${name.toUpperCase()}, not ${currency}` };
     return { ok: true, value: rest.trim() };
   }

@@ -13,7 +13,6 @@ export const NO_ORDERS_MESSAGE = 'no orders to fit a model to';
  * as the import's data-quality report ("Enough history for the predictive models"), so the two pages
  * agree; history is counted in calendar months here because the overview aggregates by month.
  */
-export const GUIDE_REPEAT_BUYERS = MIN_REPEAT_CUSTOMERS;
 export const GUIDE_HISTORY_MONTHS = Math.ceil(MIN_HISTORY_DAYS / 30);
 
 /** All-time shape of the workspace's orders, as the overview already aggregates them. */
@@ -35,14 +34,14 @@ export type FailedRunKind = 'not-enough-data' | 'error';
 export function classifyFailedRun(run: { message: string | null; converged: boolean | null }, data: WorkspaceDataShape): FailedRunKind {
   const message = run.message ?? '';
   if (message === NO_ORDERS_MESSAGE || message.startsWith('not enough ')) return 'not-enough-data';
-  const isSmall = data.repeatBuyers < GUIDE_REPEAT_BUYERS || data.historyMonths < GUIDE_HISTORY_MONTHS;
+  const isSmall = data.repeatBuyers < MIN_REPEAT_CUSTOMERS || data.historyMonths < GUIDE_HISTORY_MONTHS;
   return run.converged === false && isSmall ? 'not-enough-data' : 'error';
 }
 
 /** "2 repeat buyers among 4 customers, over 3 months of orders. As a rough guide, …" */
 export function explainNotEnoughData(data: WorkspaceDataShape): string {
   const have = `This workspace has ${formatCount(data.repeatBuyers, 'repeat buyer')} among ${formatCount(data.customers, 'customer')}, over ${formatCount(data.historyMonths, 'month')} of orders.`;
-  const need = `Predictions learn from customers who come back, so as a rough guide they need at least ${formatCount(GUIDE_REPEAT_BUYERS, 'repeat buyer')} and ${formatCount(GUIDE_HISTORY_MONTHS, 'month')} of history.`;
+  const need = `Predictions learn from customers who come back, so as a rough guide they need at least ${formatCount(MIN_REPEAT_CUSTOMERS, 'repeat buyer')} and ${formatCount(GUIDE_HISTORY_MONTHS, 'month')} of history.`;
   return `${have} ${need} The historic metrics below are complete; predictions will appear after an import brings more history.`;
 }
 
