@@ -1,6 +1,6 @@
 import { withBulkTransaction, type BulkTransaction } from '../bulk';
 import { lockWorkspaceImports } from './imports';
-import { refreshCustomerAggregates } from './merge-staging';
+import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS } from './merge-staging';
 
 /** Imports in these states hold no job and may be deleted; the others must finish or be cancelled first. */
 const DELETABLE = ['completed', 'rejected', 'failed', 'cancelled'];
@@ -31,9 +31,7 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
     await tx.query(
       `CREATE TEMP TABLE affected_customers ON COMMIT DROP AS
        SELECT customer_id FROM orders WHERE workspace_id = $1 AND import_id = $2
-       UNION
-       SELECT o.customer_id FROM refund_revisions r JOIN orders o ON o.workspace_id = r.workspace_id AND o.id = r.order_id
-       WHERE r.workspace_id = $1 AND r.import_id = $2`,
+       UNION ${REVISED_CUSTOMER_IDS}`,
       [workspaceId, importId],
     );
     const refundsRestored = await undoRefundRevisions(tx, workspaceId, importId);

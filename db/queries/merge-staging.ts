@@ -182,7 +182,7 @@ const STAGED_CUSTOMER_IDS = `SELECT c2.id FROM customers c2
   WHERE c2.workspace_id = $1::uuid AND c2.external_id IN (SELECT customer_key FROM import_staging)`;
 
 /** The owners of the refund lines the import $2 changed (a subquery; $1 is the workspace id). */
-const REVISED_CUSTOMER_IDS = `SELECT o2.customer_id FROM refund_revisions r2
+export const REVISED_CUSTOMER_IDS = `SELECT o2.customer_id FROM refund_revisions r2
   JOIN orders o2 ON o2.workspace_id = r2.workspace_id AND o2.id = r2.order_id
   WHERE r2.workspace_id = $1::uuid AND r2.import_id = $2::uuid`;
 
