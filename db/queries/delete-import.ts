@@ -1,6 +1,6 @@
 import { withBulkTransaction, type BulkTransaction } from '../bulk';
 import { lockWorkspaceImports } from './imports';
-import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS } from './merge-staging';
+import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS } from './customer-aggregates';
 
 /** Imports in these states hold no job and may be deleted; the others must finish or be cancelled first. */
 const DELETABLE = ['completed', 'rejected', 'failed', 'cancelled'];
