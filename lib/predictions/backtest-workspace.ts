@@ -20,7 +20,7 @@ export function chooseBacktestSplit(firstDay: number, lastDay: number): { calibr
  * Backtests `model` over all the workspace's history (`lastDay` = last order day), whatever
  * calibration end the run itself uses. Metrics are repeat purchases per customer in the holdout:
  * MAE, RMSE and bias = mean(predicted − actual). Too little history or a first half that cannot
- * support a fit gives { ok: false, reason } instead.
+ * support a fit, or a holdout without a repeat purchase, gives { ok: false, reason } instead.
  */
 export function backtestWorkspace(input: {
   histories: PurchaseHistory[];
@@ -40,5 +40,10 @@ export function backtestWorkspace(input: {
   if (!result.ok) return { ok: false, reason: `the first half of the history cannot support a fit: ${result.failure.message}` };
   const metrics = { mae: result.mae, rmse: result.rmse, bias: result.bias, predictedTotal: result.predictedTotal, actualTotal: result.actualTotal };
   if (!Object.values(metrics).every(Number.isFinite)) return { ok: false, reason: 'the backtest gave a non-finite error' };
+  // A holdout without a single repeat purchase (a gap of years in the data, say) would score a
+  // near-perfect error while measuring nothing.
+  if (result.actualTotal === 0) {
+    return { ok: false, reason: `no customer bought again between ${split.calibrationEnd} and ${split.holdoutEnd}, so there was nothing to check the model against` };
+  }
   return { ok: true, ...split, customers: result.customers.length, ...metrics };
 }

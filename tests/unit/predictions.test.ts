@@ -27,6 +27,17 @@ describe('the backtest split', () => {
   });
 });
 
+describe('a backtest that would measure nothing (second newcomer test)', () => {
+  it('says so when no customer bought again in the holdout half', () => {
+    // CDNOW_sample (1997-01-01 … 1998-06-30) plus one first purchase on 2024-01-01: the split falls in
+    // 2010, in the 26-year gap, and the holdout holds that first purchase only, no repeat purchase.
+    const histories: PurchaseHistory[] = [...cdnowHistories(), { customerId: 'new', days: [day('2024-01-01')], values: [1000] }];
+    expect(backtestWorkspace({ histories, lastDay: day('2024-01-01'), model: 'bgnbd', unit: 'weeks' })).toEqual({
+      ok: false, reason: 'no customer bought again between 2010-07-02 and 2024-01-01, so there was nothing to check the model against',
+    });
+  });
+});
+
 describe('predictions for the rows of customer_predictions', () => {
   it('predicts every CDNOW_sample customer with finite values and CLV in whole minor units', () => {
     // CDNOW_sample values are dollars here; the app passes minor units, the arithmetic is the same.
