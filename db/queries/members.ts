@@ -45,7 +45,10 @@ export interface MembershipActor {
  * hold when two owners demote each other at the same moment, and the re-read means an admin
  * demoted an instant earlier can no longer act on the role the page saw.
  */
-async function changeMembership(workspaceId: string, actor: MembershipActor, userId: string, decide: Decide, apply: (tx: Db) => Promise<unknown>, db?: Db): Promise<MembershipChange> {
+async function changeMembership(
+  workspaceId: string, actor: MembershipActor, userId: string, decide: Decide,
+  apply: (tx: Db, target: { role: Role; email: string }) => Promise<unknown>, db?: Db,
+): Promise<MembershipChange> {
   const d = db ?? (await getDb());
   return d.transaction(async (tx) => {
     const rows = await lockMembers(tx, workspaceId);
@@ -55,7 +58,7 @@ async function changeMembership(workspaceId: string, actor: MembershipActor, use
     if (!actorRole || !hasRole(actorRole, actor.minimum)) return { status: 'refused', message: 'Your role in this workspace no longer allows that.' };
     const refusal = decide({ actor: actorRole, target: target.role, owners: rows.filter((r) => r.role === 'owner').length });
     if (refusal) return { status: 'refused', message: refusal };
-    await apply(tx);
+    await apply(tx, target);
     return { status: 'done', previous: target.role, email: target.email };
   });
 }
@@ -71,27 +74,25 @@ export function deleteMember(workspaceId: string, actor: MembershipActor, userId
   return changeMembership(workspaceId, actor, userId, decide, (tx) => tx.delete(memberships).where(byMember(workspaceId, userId)), db);
 }
 
-type DecideTransfer = (change: { actor: Role | null; target: Role; isSelf: boolean }) => Refusal;
+type DecideTransfer = (change: { actor: Role; target: Role; isSelf: boolean }) => Refusal;
 
 /**
  * Makes `toUserId` an owner and the actor an admin, and records it, in one transaction under the
  * same lock as the other membership changes. The actor's role is read under that lock: when a sole
  * owner starts two transfers at once, the second finds them an admin and is refused, so the
- * workspace never ends with zero owners (or two new ones).
+ * workspace never ends with zero owners (or two new ones). `decide` alone judges the actor's role,
+ * so its refusal says why.
  */
-export async function transferOwnership(workspaceId: string, actor: { id: string; email: string }, toUserId: string, decide: DecideTransfer, db?: Db): Promise<MembershipChange> {
-  const d = db ?? (await getDb());
-  return d.transaction(async (tx) => {
-    const rows = await lockMembers(tx, workspaceId);
-    const target = rows.find((r) => r.userId === toUserId);
-    if (!target) return { status: 'not-found' };
-    const actorRole = rows.find((r) => r.userId === actor.id)?.role ?? null;
-    const refusal = decide({ actor: actorRole, target: target.role, isSelf: toUserId === actor.id });
-    if (refusal) return { status: 'refused', message: refusal };
-    // Promote first: at no point inside the transaction is the workspace without an owner.
-    await tx.update(memberships).set({ role: 'owner' }).where(byMember(workspaceId, toUserId));
-    await tx.update(memberships).set({ role: 'admin' }).where(byMember(workspaceId, actor.id));
-    await recordAuditEvent({ workspaceId, actor, action: 'ownership_transferred', detail: { userId: toUserId, email: target.email, from: target.role } }, tx);
-    return { status: 'done', previous: target.role, email: target.email };
-  });
+export function transferOwnership(workspaceId: string, actor: { id: string; email: string }, toUserId: string, decide: DecideTransfer, db?: Db): Promise<MembershipChange> {
+  return changeMembership(
+    workspaceId, { id: actor.id, minimum: 'viewer' }, toUserId,
+    (c) => decide({ actor: c.actor, target: c.target, isSelf: toUserId === actor.id }),
+    async (tx, target) => {
+      // Promote first: at no point inside the transaction is the workspace without an owner.
+      await tx.update(memberships).set({ role: 'owner' }).where(byMember(workspaceId, toUserId));
+      await tx.update(memberships).set({ role: 'admin' }).where(byMember(workspaceId, actor.id));
+      await recordAuditEvent({ workspaceId, actor, action: 'ownership_transferred', detail: { userId: toUserId, email: target.email, from: target.role } }, tx);
+    },
+    db,
+  );
 }

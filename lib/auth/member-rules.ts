@@ -29,8 +29,8 @@ export function refuseRemoval({ actor, target, owners }: Change, isSelf: boolean
 }
 
 interface Transfer {
-  /** The actor's role now, read under the row lock (null: no longer a member): a concurrent change may have demoted them. */
-  actor: Role | null;
+  /** The actor's role now, read under the row lock: a concurrent change may have demoted them. */
+  actor: Role;
   target: Role;
   isSelf: boolean;
 }
