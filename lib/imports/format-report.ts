@@ -20,7 +20,9 @@ export function formatQualityReport(r: QualityReport): string[] {
   // Repeats are of two kinds: an order id seen before is excluded (listed above); identical rows
   // without an order id are kept, as CDNOW's genuine repeat purchases are.
   tally('Repeated rows inside the file (an order id seen before is left out; identical rows without one are kept as separate purchases)', r.duplicatesInFile);
-  if (r.reimportedOrders) lines.push(`Already imported earlier: ${formatInteger(r.reimportedOrders)}.`);
+  // Counts the lines the workspace already holds, including those whose refund this file raises; the
+  // summary's "already imported (skipped)" counts only the unchanged ones.
+  if (r.reimportedOrders) lines.push(`Lines the workspace already holds (unchanged, or with a refund this file updates): ${formatInteger(r.reimportedOrders)}.`);
   tally('Zero amounts', r.zeroAmounts);
   tally('Negative amounts (read as refunds)', r.negativeAmounts);
   tally('Dates in the future', r.futureDates);

@@ -27,7 +27,7 @@ describe('formatQualityReport', () => {
       '6,919 rows read → 6,919 orders and 0 refunds used; 0 excluded.',
       '2,357 customers, 50.0% of them bought once.',
       'Repeated rows inside the file (an order id seen before is left out; identical rows without one are kept as separate purchases): 1,204 (rows 12, 1,030, 2,000, …).',
-      'Already imported earlier: 6,919.',
+      'Lines the workspace already holds (unchanged, or with a refund this file updates): 6,919.',
       'USD: $244,091.94 in 6,919 orders, $0.00 refunded, net $244,091.94.',
       'Enough history for the predictive models.',
     ]);

@@ -44,6 +44,8 @@ export function CommitForm({ slug, importId, preview }: { slug: string; importId
       <button type="submit" disabled={pending}
         className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
         Import {formatCount(preview.ordersAdded, 'order')} and {formatCount(preview.refundsAdded, 'refund')}
+        {/* A later export's bigger refund changes an earlier order: say so, or it looks left out. */}
+        {preview.refundsUpdated > 0 && `, and update ${formatCount(preview.refundsUpdated, 'earlier refund')}`}
       </button>
     </form>
   );
