@@ -3,9 +3,9 @@ import type { BulkTransaction } from '../bulk';
 // The stored per-customer aggregates (order count, revenue, refunds, first and last purchase) are
 // recomputed in SQL after anything that writes orders: an import's merge and an import's deletion.
 
-/** The ids of the customers named in the staged file (a subquery; $1 is the workspace id). */
+/** The ids of the customers named in the staged file (a subquery; $1 is the workspace id; import_customers is the merge's). */
 export const STAGED_CUSTOMER_IDS = `SELECT c2.id FROM customers c2
-  WHERE c2.workspace_id = $1::uuid AND c2.external_id IN (SELECT customer_key FROM import_staging)`;
+  WHERE c2.workspace_id = $1::uuid AND c2.external_id IN (SELECT customer_key FROM import_customers)`;
 
 /** The owners of the refund lines the import $2 changed (a subquery; $1 is the workspace id). */
 export const REVISED_CUSTOMER_IDS = `SELECT o2.customer_id FROM refund_revisions r2

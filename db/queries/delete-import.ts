@@ -40,6 +40,8 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
        SELECT count(*) FILTER (WHERE amount_minor >= 0)::int AS sales, count(*) FILTER (WHERE amount_minor < 0)::int AS refunds FROM gone`,
       [workspaceId, importId],
     );
+    // Staged rows are gone once an import has ended; the delete is for a job that died mid-way.
+    await tx.query('DELETE FROM import_rows WHERE workspace_id = $1 AND import_id = $2', [workspaceId, importId]);
     await tx.query('DELETE FROM imports WHERE workspace_id = $1 AND id = $2', [workspaceId, importId]);
     const [customers] = await tx.query<{ n: number }>(
       `WITH gone AS (

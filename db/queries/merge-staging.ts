@@ -4,6 +4,9 @@ import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS, STAGED_CUSTOMER_IDS } 
 import { convertStagedAmounts } from './convert-staged';
 import type { ImportSummary } from './imports';
 
+/** From this many staged rows on, the merge plans without nested loops (see mergeStaging). */
+const LARGE_IMPORT_ROWS = 1_000;
+
 export interface MergeStagingParams {
   workspaceId: string;
   importId: string;
@@ -30,32 +33,38 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   // guesses it tiny and joins customers against it row by row, which is quadratic (minutes for
   // CDNOW, hours for a million rows). ANALYZE samples it in milliseconds.
   await tx.query('ANALYZE import_staging');
+  // The statistics of customers and orders describe the workspace as it was before this import:
+  // for a new workspace they promise one row where there are now a million, and the planner's
+  // nested loops over that "one row" are quadratic (the aggregate refresh took minutes on a test
+  // database). A large file touches much of its workspace anyway, where hash joins are right; a
+  // small one keeps the planner's index lookups, and its worst case stays small.
+  const [size] = await tx.query<{ rows: number }>('SELECT count(*)::int AS rows FROM import_staging');
+  if (size!.rows >= LARGE_IMPORT_ROWS) await tx.query('SET LOCAL enable_nestloop = off');
   // The key numbering sorts every staged row; at the default 4 MB a million rows spill some
   // 200 MB of external merge to disk. For this transaction only.
   await tx.query("SET LOCAL work_mem = '256MB'");
+  // Each of these statements runs once over the whole file: JIT compiling them (~0.5 s on a
+  // million rows) costs more than it saves.
+  await tx.query('SET LOCAL jit = off');
   // The reporting currency is read here, in the transaction, so no caller can pass another one.
   const [workspace] = await tx.query<{ currency: string }>('SELECT currency FROM workspaces WHERE id = $1', [p.workspaceId]);
   const currency = workspace!.currency;
   const currencies = await convertStagedAmounts(tx, currency, p.rates);
-  const [file] = await tx.query<{ customers: number; lines: number }>(
-    `SELECT count(DISTINCT customer_key)::int AS customers,
-       (count(*) FILTER (WHERE gross_minor > 0 OR refunded_minor = 0) + count(*) FILTER (WHERE refunded_minor > 0))::int AS lines
-     FROM import_staging`,
-  );
+  const customersInFile = await collectStagedCustomers(tx);
   const inserted = await insertCustomers(tx, p.workspaceId);
   const added = await insertOrders(tx, p.workspaceId, p.importId);
-  const customersAdded = inserted - (await deleteCustomersWithoutOrders(tx, p.workspaceId));
   // The staged customers, and the owners of the refund lines this import changed: a later export
   // may name an order under another customer than the one it is stored under.
   await refreshCustomerAggregates(tx, p.workspaceId, `${STAGED_CUSTOMER_IDS} UNION ${REVISED_CUSTOMER_IDS}`, [p.importId]);
+  const customersAdded = inserted - (await deleteCustomersWithoutOrders(tx, p.workspaceId));
   const summary: ImportSummary = {
     importId: p.importId,
     rowsRead: p.rowsRead,
     ordersAdded: added.orders,
     refundsAdded: added.refunds,
     refundsUpdated: added.updated,
-    rowsAlreadyImported: file!.lines - added.orders - added.refunds - added.updated,
-    customersInFile: file!.customers,
+    rowsAlreadyImported: added.lines - added.orders - added.refunds - added.updated,
+    customersInFile,
     customersAdded,
     netTotalMinor: sumConverted(currencies),
     currency,
@@ -73,11 +82,23 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   return summary;
 }
 
+/**
+ * The file's distinct customer keys, once, into the temporary table import_customers (every later
+ * step that asks "which customers does the file name" reads these instead of a million staged
+ * rows). Returns how many.
+ */
+async function collectStagedCustomers(tx: BulkTransaction): Promise<number> {
+  await tx.query('CREATE TEMP TABLE import_customers ON COMMIT DROP AS SELECT customer_key FROM import_staging GROUP BY customer_key');
+  await tx.query('ANALYZE import_customers');
+  const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM import_customers');
+  return row!.n;
+}
+
 async function insertCustomers(tx: BulkTransaction, workspaceId: string): Promise<number> {
   const [row] = await tx.query<{ n: number }>(
     `WITH inserted AS (
        INSERT INTO customers (workspace_id, external_id)
-       SELECT DISTINCT $1::uuid, customer_key FROM import_staging
+       SELECT $1::uuid, customer_key FROM import_customers
        ON CONFLICT (workspace_id, external_id) DO NOTHING RETURNING 1)
      SELECT count(*)::int AS n FROM inserted`,
     [workspaceId],
@@ -88,6 +109,8 @@ async function insertCustomers(tx: BulkTransaction, workspaceId: string): Promis
 /**
  * A customer named only on rows that turned out to be stored already (an order id the workspace
  * has under another customer, say) would be left without a single order: such new customers go.
+ * Call after the aggregate refresh: only customers without orders still have no order and no
+ * refund then, so the order check below runs for those few rather than for every new customer.
  * Returns how many.
  */
 async function deleteCustomersWithoutOrders(tx: BulkTransaction, workspaceId: string): Promise<number> {
@@ -95,7 +118,7 @@ async function deleteCustomersWithoutOrders(tx: BulkTransaction, workspaceId: st
     `WITH gone AS (
        DELETE FROM customers c
        WHERE c.workspace_id = $1::uuid AND c.order_count = 0 AND c.refunds_minor = 0
-         AND c.external_id IN (SELECT customer_key FROM import_staging)
+         AND c.external_id IN (SELECT customer_key FROM import_customers)
          AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1::uuid AND o.customer_id = c.id)
        RETURNING 1)
      SELECT count(*)::int AS n FROM gone`,
@@ -120,37 +143,18 @@ async function deleteCustomersWithoutOrders(tx: BulkTransaction, workspaceId: st
  * its rate is not known yet (the counts do not depend on it).
  */
 async function insertOrders(tx: BulkTransaction, workspaceId: string, importId: string) {
-  const [row] = await tx.query<{ orders: number; refunds: number; updated: number }>(
-    `WITH keyed AS (
-       SELECT s.*, (s.gross_minor > 0 OR s.refunded_minor = 0) AS has_sale FROM import_staging s),
-     based AS (
-       SELECT keyed.*, CASE WHEN order_id IS NOT NULL THEN 'o:' || order_id
-         ELSE 'f:' || md5(concat_ws('|', customer_key, (extract(epoch FROM occurred_at) * 1000)::bigint,
-           CASE WHEN has_sale THEN gross_minor ELSE -refunded_minor END, quantity))
-         END AS base_key
-       FROM keyed),
-     numbered AS (
-       -- COLLATE "C": grouping equal keys needs no locale order, and byte comparison sorts them several times faster.
-       SELECT based.*, base_key || ':' || row_number() OVER (PARTITION BY base_key COLLATE "C", has_sale ORDER BY line_no) AS order_key FROM based),
-     lines AS (
-       SELECT line_no, customer_key, order_key AS external_key, order_id, occurred_at,
-         coalesce(gross_converted, gross_minor) AS amount_minor, gross_minor AS original_amount_minor, quantity, currency
-       FROM numbered WHERE has_sale
-       UNION ALL
-       SELECT line_no, customer_key, order_key || ':refund', order_id, occurred_at,
-         -coalesce(refunded_converted, refunded_minor), -refunded_minor, CASE WHEN has_sale THEN NULL ELSE quantity END, currency
-       FROM numbered WHERE refunded_minor > 0),
-     joined AS (
-       SELECT c.id AS customer_id, l.* FROM lines l JOIN customers c ON c.workspace_id = $1::uuid AND c.external_id = l.customer_key),
-     -- The merge holds the workspace's import lock, so no other import writes these keys meanwhile:
-     -- an explicit update and anti-join insert replace ON CONFLICT, whose speculative insertion
-     -- cost more than the insert itself. Both see the orders as they were before this statement.
-     changing AS (
-       SELECT o.id, o.amount_minor, o.original_amount_minor, o.currency, j.amount_minor AS new_amount,
-         j.original_amount_minor AS new_original, j.currency AS new_currency
-       FROM orders o JOIN joined j ON o.workspace_id = $1::uuid AND o.external_key = j.external_key
-       WHERE o.amount_minor < 0 AND j.amount_minor < 0
-         AND (o.original_amount_minor, o.currency) IS DISTINCT FROM (j.original_amount_minor, j.currency)),
+  await buildImportLines(tx, workspaceId);
+  // The merge holds the workspace's import lock, so no other import writes these keys meanwhile:
+  // an explicit update and anti-join insert replace ON CONFLICT, whose speculative insertion cost
+  // more than the insert itself. The update only touches lines that exist already, which the
+  // insert then skips, so running it first changes nothing the insert sees.
+  const [updated] = await tx.query<{ n: number }>(
+    `WITH changing AS (
+       SELECT o.id, o.amount_minor, o.original_amount_minor, o.currency, l.amount_minor AS new_amount,
+         l.original_amount_minor AS new_original, l.currency AS new_currency
+       FROM import_lines l JOIN orders o ON o.workspace_id = $1::uuid AND o.external_key = l.external_key
+       WHERE l.amount_minor < 0 AND o.amount_minor < 0
+         AND (o.original_amount_minor, o.currency) IS DISTINCT FROM (l.original_amount_minor, l.currency)),
      -- What each changed line held before, so deleting this import can put it back (refund_revisions).
      revised AS (
        INSERT INTO refund_revisions (workspace_id, order_id, import_id, previous_amount_minor, previous_original_amount_minor, previous_currency)
@@ -159,21 +163,56 @@ async function insertOrders(tx: BulkTransaction, workspaceId: string, importId: 
        UPDATE orders o SET amount_minor = c.new_amount, original_amount_minor = c.new_original, currency = c.new_currency
        FROM changing c
        WHERE o.workspace_id = $1::uuid AND o.id = c.id
-       RETURNING 1),
-     inserted AS (
-       INSERT INTO orders (workspace_id, customer_id, import_id, external_key, external_order_id, occurred_at,
-         amount_minor, original_amount_minor, currency, quantity)
-       SELECT $1::uuid, j.customer_id, $2::uuid, j.external_key, j.order_id, j.occurred_at, j.amount_minor, j.original_amount_minor, j.currency, j.quantity
-       FROM joined j
-       WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1::uuid AND o.external_key = j.external_key)
-       -- By customer and time, as orders_workspace_customer_idx: that index and the customer key
-       -- check then touch each page once, not once per row.
-       ORDER BY j.customer_id, j.occurred_at, j.line_no, j.amount_minor DESC
-       RETURNING amount_minor)
-     SELECT (SELECT count(*) FROM inserted WHERE amount_minor >= 0)::int AS orders,
-       (SELECT count(*) FROM inserted WHERE amount_minor < 0)::int AS refunds,
-       (SELECT count(*) FROM updated)::int AS updated`,
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM updated`,
     [workspaceId, importId],
   );
-  return row!;
+  const [inserted] = await tx.query<{ orders: number; refunds: number; lines: number }>(
+    `WITH inserted AS (
+       INSERT INTO orders (workspace_id, customer_id, import_id, external_key, external_order_id, occurred_at,
+         amount_minor, original_amount_minor, currency, quantity)
+       SELECT $1::uuid, l.customer_id, $2::uuid, l.external_key, l.order_id, l.occurred_at, l.amount_minor, l.original_amount_minor, l.currency, l.quantity
+       FROM import_lines l
+       WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1::uuid AND o.external_key = l.external_key)
+       ORDER BY l.customer_id, l.occurred_at, l.line_no, l.amount_minor DESC
+       RETURNING amount_minor)
+     SELECT count(*) FILTER (WHERE amount_minor >= 0)::int AS orders, count(*) FILTER (WHERE amount_minor < 0)::int AS refunds,
+       (SELECT count(*) FROM import_lines)::int AS lines
+     FROM inserted`,
+    [workspaceId, importId],
+  );
+  return { ...inserted!, updated: updated!.n };
+}
+
+/**
+ * Writes the file's order lines, keyed and joined to their customers, into the temporary table
+ * import_lines, in one pass over the staged rows. Rows are numbered among equal keys by grouping
+ * on what the key is made of rather than on the md5 itself: the same groups (up to an md5
+ * collision), but a sort over ordered text instead of a random hash, several times faster.
+ */
+async function buildImportLines(tx: BulkTransaction, workspaceId: string): Promise<void> {
+  await tx.query(
+    `CREATE TEMP TABLE import_lines ON COMMIT DROP AS
+     WITH keyed AS (
+       SELECT s.*, (s.gross_minor > 0 OR s.refunded_minor = 0) AS has_sale FROM import_staging s),
+     fingerprinted AS (
+       SELECT keyed.*, CASE WHEN order_id IS NULL THEN concat_ws('|', customer_key, (extract(epoch FROM occurred_at) * 1000)::bigint,
+         CASE WHEN has_sale THEN gross_minor ELSE -refunded_minor END, quantity) END AS fingerprint
+       FROM keyed),
+     numbered AS (
+       SELECT f.*, CASE WHEN order_id IS NOT NULL THEN 'o:' || order_id ELSE 'f:' || md5(fingerprint) END
+         || ':' || row_number() OVER (PARTITION BY order_id IS NULL, coalesce(order_id, fingerprint) COLLATE "C", has_sale ORDER BY line_no) AS order_key
+       FROM fingerprinted f)
+     SELECT c.id AS customer_id, n.line_no, n.order_id, n.occurred_at, n.currency,
+       CASE WHEN line.is_sale THEN n.order_key ELSE n.order_key || ':refund' END AS external_key,
+       CASE WHEN line.is_sale THEN coalesce(n.gross_converted, n.gross_minor) ELSE -coalesce(n.refunded_converted, n.refunded_minor) END AS amount_minor,
+       CASE WHEN line.is_sale THEN n.gross_minor ELSE -n.refunded_minor END AS original_amount_minor,
+       CASE WHEN line.is_sale OR NOT n.has_sale THEN n.quantity END AS quantity
+     FROM numbered n
+     JOIN customers c ON c.workspace_id = $1::uuid AND c.external_id = n.customer_key
+     CROSS JOIN LATERAL (VALUES (true), (false)) AS line(is_sale)
+     WHERE CASE WHEN line.is_sale THEN n.has_sale ELSE n.refunded_minor > 0 END`,
+    [workspaceId],
+  );
+  await tx.query('ANALYZE import_lines');
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
-import { memberships, workspaces, type Role } from '../schema';
+import { importRows, memberships, orders, workspaces, type Role } from '../schema';
 
 export interface WorkspaceMembership {
   workspace: typeof workspaces.$inferSelect;
@@ -93,8 +93,16 @@ export async function updateWorkspaceSettings(
   return row ?? null;
 }
 
+/**
+ * Deletes the workspace and everything in it. Orders and staged import rows carry no foreign key
+ * (see db/schema/orders.ts), so they go first and explicitly; the rest follows by cascade.
+ */
 export async function deleteWorkspace(workspaceId: string, db?: Db): Promise<boolean> {
   const d = db ?? (await getDb());
-  const deleted = await d.delete(workspaces).where(eq(workspaces.id, workspaceId)).returning({ id: workspaces.id });
-  return deleted.length === 1;
+  return d.transaction(async (tx) => {
+    await tx.delete(orders).where(eq(orders.workspaceId, workspaceId));
+    await tx.delete(importRows).where(eq(importRows.workspaceId, workspaceId));
+    const deleted = await tx.delete(workspaces).where(eq(workspaces.id, workspaceId)).returning({ id: workspaces.id });
+    return deleted.length === 1;
+  });
 }

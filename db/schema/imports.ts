@@ -1,4 +1,4 @@
-import { bigint, char, foreignKey, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CurrencyTotal } from '@/lib/imports/currency-totals';
 import { createdAt } from './columns';
 import { users } from './auth';
@@ -75,9 +75,9 @@ export const importRows = pgTable(
     quantity: integer('quantity'),
     currency: char('currency', { length: 3 }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.importId, t.lineNo] }),
-    foreignKey({ columns: [t.workspaceId, t.importId], foreignColumns: [imports.workspaceId, imports.id], name: 'import_rows_import_fk' }).onDelete('cascade'),
-  ],
+  // No foreign key to imports: COPY would check it row by row (~3.5 s of ~7.5 s staging a million
+  // rows). Every way an import ends deletes its staged rows (commit, reject, cancel, fail), and so
+  // do deleteImport and deleteWorkspace.
+  (t) => [primaryKey({ columns: [t.workspaceId, t.importId, t.lineNo] })],
 );
 

@@ -129,7 +129,7 @@ describe('deleting an import', () => {
     expect(all).toMatchObject({ orders: 2, revenueMinor: 1500, activeCustomers: 2 });
   });
 
-  it('leaves no orders of a deleted import or workspace behind (orders have no key to either)', async () => {
+  it('leaves no orders or staged rows of a deleted import or workspace behind (neither has a foreign key)', async () => {
     const t = await createTestWorkspace('job-delete-all');
     const other = await createTestWorkspace('job-delete-other');
     const importId = await uploadText(t, CSV);
@@ -146,8 +146,13 @@ describe('deleting an import', () => {
     const again = await uploadText(t, CSV);
     await runImportJob({ workspaceId: t.workspace.id, importId: again, step: 'check', autoCommit: true });
     expect(await count(orders, t.workspace.id)).toBe(4);
+    // A checked upload waiting for its commit: its staged rows have no key to the import either.
+    const waiting = await uploadText(t, CSV);
+    await runImportJob({ workspaceId: t.workspace.id, importId: waiting, step: 'check' });
+    expect(await count(importRows, t.workspace.id)).toBe(4);
     expect(await deleteWorkspace(t.workspace.id)).toBe(true);
     expect(await count(orders, t.workspace.id)).toBe(0);
+    expect(await count(importRows, t.workspace.id)).toBe(0);
     expect(await count(customers, t.workspace.id)).toBe(0);
     expect((await db.select().from(imports).where(eq(imports.workspaceId, t.workspace.id))).length).toBe(0);
     // The other workspace keeps everything.
