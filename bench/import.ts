@@ -6,9 +6,11 @@
 // bare table, the floor any import is measured against. The database is DATABASE_URL when set,
 // otherwise a throw-away in-memory PGlite. The last line is one JSON object with every figure.
 // Targets: CDNOW_master under 10 s (issue 2); 1M rows at ≥ 100,000 rows/s end to end, at least half
-// the \copy rate, peak memory under 400 MB (issue 4). Measured on 2 shared cores, PG 15 defaults
-// (medians): 1M rows ~41 s (~24k rows/s), peak RSS ~340 MB — merging into orders (~25 s) dominates;
-// CDNOW_master ~3.3 s on PostgreSQL, ~5.6 s on PGlite.
+// the \copy rate, peak memory under 400 MB (issue 4). Measured on 2 shared cores, PG 15 defaults,
+// an orders table already holding 3M rows of other workspaces: 1M rows 20.4–21.0 s (~48k rows/s,
+// was ~30k), peak RSS ~330 MB; of that, staging ~4 s and the merge ~13 s, in which the orders
+// insert (~6 s, mostly upkeep of its three indexes) and keying the lines (~3 s) dominate.
+// CDNOW_master 1.8 s on PostgreSQL (was 3.3 s), 3.1 s on PGlite (was 5.6 s).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
