@@ -1,6 +1,7 @@
 // `npm run bench:import [-- --rows N]`: an upload through the app's background import — the bytes
-// saved as the upload route saves them, then the job: preset reader → staged rows (COPY in
-// batches) → dry-run merge (rolled back) → commit merge with refreshed customer aggregates. By
+// saved as the upload route saves them, then the job as an upload with "import without review"
+// runs it: preset reader → staged rows (COPY in batches) → commit merge with refreshed customer
+// aggregates (no dry-run merge first: a reviewed upload runs the merge once more, rolled back). By
 // default the file is CDNOW_master (69,659 rows); with --rows a generated CSV of N rows (N/10
 // customers, one year of dates). On PostgreSQL it also times `psql \copy` of the same file into a
 // bare table, the floor any import is measured against. The database is DATABASE_URL when set,
