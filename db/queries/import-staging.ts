@@ -40,13 +40,17 @@ export type StageOutcome =
  * more is staged, but reading goes on to count and list the other errors.
  */
 export async function stageImportRows(p: StageImportParams): Promise<StageOutcome> {
+  // The bytes of the latest pass over the file: a pass that stopped early (the date columns,
+  // decided) may still pull a read-ahead chunk after the next pass has begun, which must not count.
   let bytesRead = 0;
+  let latestPass = 0;
   const openBytes = () => {
     const source = p.openBytes();
+    const pass = ++latestPass;
     bytesRead = 0;
     return (async function* () {
       for await (const chunk of source) {
-        bytesRead += chunk.length;
+        if (pass === latestPass) bytesRead += chunk.length;
         yield chunk;
       }
     })();

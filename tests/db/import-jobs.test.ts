@@ -10,7 +10,7 @@ import { listPeriodAggregates } from '@/db/queries/metrics';
 import { customers, importRows, imports, modelRuns, orders } from '@/db/schema';
 import type { ImportCheck } from '@/lib/imports/import-check';
 import { runImportJob } from '@/lib/imports/run-import-job';
-import { createTestWorkspace } from '@/tests/helpers/db';
+import { CDNOW_SAMPLE_INPUT, createTestWorkspace, readCdnowSample } from '@/tests/helpers/db';
 import { uploadText } from '@/tests/helpers/uploads';
 
 afterAll(async () => {
@@ -51,6 +51,18 @@ describe('an upload checked, then committed, by the background job', () => {
     expect(await count(modelRuns, t.workspace.id)).toBe(1);
     const [all] = await listPeriodAggregates(t.workspace, 'all');
     expect(all).toMatchObject({ orders: 3, revenueMinor: 3500, refundsMinor: 250, activeCustomers: 2 });
+  });
+
+  it('reads the progress of one pass over the file: the bytes read end at the file size', async () => {
+    // CDNOW_sample with LF line ends (228,327 bytes with its CRLF, less one per row: 221,408) is
+    // read four times: a 64 KB sample, the byte check, the date column (which stops once decided,
+    // while its read-ahead chunks still arrive) and the rows.
+    const text = readCdnowSample();
+    expect(new TextEncoder().encode(text).length).toBe(221_408);
+    const t = await createTestWorkspace('job-progress');
+    const importId = await uploadText(t, text, CDNOW_SAMPLE_INPUT);
+    await runImportJob({ workspaceId: t.workspace.id, importId, step: 'check' });
+    expect(await getImport(t.workspace.id, importId)).toMatchObject({ status: 'checked', rowsRead: 6919, bytesRead: 221_408, fileBytes: 221_408 });
   });
 
   it('commits straight after a clean check when asked to', async () => {
