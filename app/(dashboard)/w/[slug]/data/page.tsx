@@ -44,31 +44,35 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
                 <tr>{['File', 'When', 'Who', 'Rows read', 'Orders added', 'Refunds added', 'Already imported', 'Customers (new)', "File's net total", 'Status', ...(isAdmin ? [''] : [])].map((h) => <th key={h} className="px-3 py-2 font-medium">{h}</th>)}</tr>
               </thead>
               <tbody className="divide-y divide-slate-100 tabular-nums">
-                {history.map((i) => (
-                  <tr key={i.id}>
-                    <td className="px-3 py-2">{i.fileName}</td>
-                    <td className="px-3 py-2">{when.format(i.createdAt)}</td>
-                    <td className="px-3 py-2">{i.createdByEmail ?? '—'}</td>
-                    <td className="px-3 py-2">{formatInteger(i.rowsRead)}</td>
-                    <td className="px-3 py-2">{formatInteger(i.ordersAdded)}</td>
-                    <td className="px-3 py-2">{formatInteger(i.refundsAdded)}</td>
-                    <td className="px-3 py-2">{formatInteger(i.rowsAlreadyImported)}</td>
-                    <td className="px-3 py-2">{formatInteger(i.customersInFile)} ({formatInteger(i.customersAdded)})</td>
-                    <td className="px-3 py-2" data-testid="history-net">
-                      {formatMoney(i.netTotalMinor, i.currency)}
-                      {/* Converted from other currencies: each one's original total and rate beside it. */}
-                      {(i.currencyTotals ?? []).filter((t) => t.currency !== i.currency).map((t) => (
-                        <span key={t.currency} className="block text-xs text-slate-500" data-testid="history-conversion">{describeConversion(t, i.currency)}</span>
-                      ))}
-                    </td>
-                    <td className="px-3 py-2">{STATUS_WORDS[i.status] ?? i.status}</td>
-                    {isAdmin && (
-                      <td className="px-3 py-2">
-                        {['completed', 'rejected', 'failed', 'cancelled'].includes(i.status) && <DeleteImportButton slug={workspace.slug} importId={i.id} fileName={i.fileName} />}
+                {history.map((i) => {
+                  // Until an import completes it has written nothing: a dash, not a zero that reads as "added none".
+                  const written = (text: string) => (i.status === 'completed' ? text : '—');
+                  return (
+                    <tr key={i.id}>
+                      <td className="px-3 py-2">{i.fileName}</td>
+                      <td className="px-3 py-2">{when.format(i.createdAt)}</td>
+                      <td className="px-3 py-2">{i.createdByEmail ?? '—'}</td>
+                      <td className="px-3 py-2">{formatInteger(i.rowsRead)}</td>
+                      <td className="px-3 py-2">{written(formatInteger(i.ordersAdded))}</td>
+                      <td className="px-3 py-2">{written(formatInteger(i.refundsAdded))}</td>
+                      <td className="px-3 py-2">{written(formatInteger(i.rowsAlreadyImported))}</td>
+                      <td className="px-3 py-2">{written(`${formatInteger(i.customersInFile)} (${formatInteger(i.customersAdded)})`)}</td>
+                      <td className="px-3 py-2" data-testid="history-net">
+                        {written(formatMoney(i.netTotalMinor, i.currency))}
+                        {/* Converted from other currencies: each one's original total and rate beside it. */}
+                        {(i.currencyTotals ?? []).filter((t) => t.currency !== i.currency).map((t) => (
+                          <span key={t.currency} className="block text-xs text-slate-500" data-testid="history-conversion">{describeConversion(t, i.currency)}</span>
+                        ))}
                       </td>
-                    )}
-                  </tr>
-                ))}
+                      <td className="px-3 py-2">{STATUS_WORDS[i.status] ?? i.status}</td>
+                      {isAdmin && (
+                        <td className="px-3 py-2">
+                          {['completed', 'rejected', 'failed', 'cancelled'].includes(i.status) && <DeleteImportButton slug={workspace.slug} importId={i.id} fileName={i.fileName} />}
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -121,9 +121,11 @@ export function UploadForm({ slug, currency, importStatuses }: { slug: string; c
             )}
           </div>
           <p className="text-xs text-slate-500">
-            {isGeneric
-              ? 'A negative amount is a refund. Every row must be valid: a file with any bad row imports nothing.'
-              : 'Columns are read by their names. Rows that are not sales (failed, pending, cancelled…) are left out and listed in the report.'}
+            {preset.readsByName
+              ? 'Columns are read by their names. Rows that are not sales (failed, pending, cancelled…) are left out and listed in the report.'
+              : isGeneric
+                ? 'A negative amount is a refund. Every row must be valid: a file with any bad row imports nothing.'
+                : 'Columns are read by position: customer id, date, CDs, dollars. Every row must be valid: a file with any bad row imports nothing.'}
           </p>
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" name="autoCommit" />
