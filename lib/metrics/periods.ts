@@ -24,3 +24,22 @@ export function periodLabel(key: string): string {
   if (month) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
   return key;
 }
+
+/** "YYYY-MM" as months since the start of year 0, or null when `key` is not a month key. */
+function monthIndex(key: string | undefined): number | null {
+  const match = key ? /^(\d{4})-(\d{2})$/.exec(key) : null;
+  return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
+}
+
+/**
+ * Every month key from `first` to `last`, inclusive ("1997-11", "1997-12", "1998-01"): a chart of
+ * monthly figures needs the months without orders too, or a gap of years would not show. Empty when
+ * either is not a month key or `last` comes before `first`.
+ */
+export function monthKeysBetween(first: string | undefined, last: string | undefined): string[] {
+  const [a, b] = [monthIndex(first), monthIndex(last)];
+  if (a === null || b === null) return [];
+  const keys: string[] = [];
+  for (let i = a; i <= b; i++) keys.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return keys;
+}

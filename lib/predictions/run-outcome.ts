@@ -4,13 +4,14 @@
 // the presentation changes: the run's stored status and message stay as the run wrote them.
 import { formatCount } from '@/lib/format';
 import { MIN_HISTORY_DAYS, MIN_REPEAT_CUSTOMERS } from '@/lib/imports/quality-report';
+import { monthKeysBetween } from '@/lib/metrics/periods';
 
 /** Stored when a workspace has no orders at all (run-model-for-workspace.ts). */
 export const NO_ORDERS_MESSAGE = 'no orders to fit a model to';
 
 /**
  * Rough guide, not a hard limit: below it a failed fit is put down to too little data. The same bar
- * as the import's data-quality report ("Enough history for the predictive models"), so the two pages
+ * as the import's data-quality report ("This file alone has enough history for the predictive models"), so the two pages
  * agree; history is counted in calendar months here because the overview aggregates by month.
  */
 export const GUIDE_HISTORY_MONTHS = Math.ceil(MIN_HISTORY_DAYS / 30);
@@ -47,10 +48,5 @@ export function explainNotEnoughData(data: WorkspaceDataShape): string {
 
 /** Months from "YYYY-MM" `first` to `last`, inclusive; 0 when either is missing or malformed. */
 export function countMonthsSpanned(first: string | undefined, last: string | undefined): number {
-  const index = (key: string | undefined) => {
-    const match = key ? /^(\d{4})-(\d{2})$/.exec(key) : null;
-    return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
-  };
-  const [a, b] = [index(first), index(last)];
-  return a === null || b === null ? 0 : Math.max(0, b - a) + 1;
+  return monthKeysBetween(first, last).length;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCount, formatDateTime, formatDecimal, formatInteger, formatMoney, formatPercent, formatSeconds } from '@/lib/format';
-import { periodKey, periodLabel } from '@/lib/metrics/periods';
+import { monthKeysBetween, periodKey, periodLabel } from '@/lib/metrics/periods';
 
 describe('formatting as the overview shows it', () => {
   it('formats money exactly from minor units', () => {
@@ -35,5 +35,14 @@ describe('formatting as the overview shows it', () => {
     expect(periodKey('year', '1998-01-01')).toBe('1998');
     expect(periodLabel('1997-Q1')).toBe('Q1 1997');
     expect(periodLabel('1998-06')).toBe('Jun 1998');
+  });
+
+  it('lists the months between two, empty ones included, across a year end', () => {
+    expect(monthKeysBetween('1997-11', '1998-02')).toEqual(['1997-11', '1997-12', '1998-01', '1998-02']);
+    expect(monthKeysBetween('2024-05', '2024-05')).toEqual(['2024-05']);
+    // Jan 2022 to Jan 2024: 25 months, whatever months between had orders.
+    expect(monthKeysBetween('2022-01', '2024-01')).toHaveLength(25);
+    expect(monthKeysBetween('2024-05', '2024-04')).toEqual([]);
+    expect(monthKeysBetween(undefined, '2024-04')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { getPredictionSummary } from '@/db/queries/predictions';
 import { requireMembership } from '@/lib/auth/guards';
 import { clvBucketLabels } from '@/lib/metrics/clv-distribution';
 import { periodMetrics } from '@/lib/metrics/historic';
-import { periodLabel } from '@/lib/metrics/periods';
+import { monthKeysBetween, periodLabel } from '@/lib/metrics/periods';
 import { toMajor } from '@/lib/money';
 import { currencySymbol } from '@/lib/format';
 import { overviewParamsSchema } from '@/lib/validation/overview';
@@ -58,6 +58,9 @@ export default async function OverviewPage({ params, searchParams }: {
     historyMonths: countMonthsSpanned(monthly[0]?.key, monthly[monthly.length - 1]?.key),
   };
   const symbol = currencySymbol(workspace.currency);
+  // Months without orders are bars of zero: without them a gap of a year would not show.
+  const months = monthKeysBetween(monthly[0]?.key, monthly[monthly.length - 1]?.key);
+  const monthlyByKey = new Map(monthly.map((m) => [m.key, m]));
   return (
     <div className="space-y-6">
       {latestRun && (
@@ -75,8 +78,8 @@ export default async function OverviewPage({ params, searchParams }: {
           {/* The charts show the whole history whatever period the cards show; say so when a period is picked. */}
           <h3 className="mb-2 font-medium">Net revenue by month{by === 'all' ? '' : ', all time'}</h3>
           <BarChart label="Net revenue" valuePrefix={symbol}
-            labels={monthly.map((m) => periodLabel(m.key))}
-            values={monthly.map((m) => toMajor(m.revenueMinor - m.refundsMinor, workspace.currency))} />
+            labels={months.map(periodLabel)}
+            values={months.map((key) => { const m = monthlyByKey.get(key); return m ? toMajor(m.revenueMinor - m.refundsMinor, workspace.currency) : 0; })} />
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="mb-2 font-medium">Customers by historic CLV (net){by === 'all' ? '' : ', all time'}</h3>
