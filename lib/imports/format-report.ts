@@ -31,6 +31,9 @@ export function formatQualityReport(r: QualityReport): string[] {
   }
   if (r.dateRange) lines.push(`Dates from ${r.dateRange.first.slice(0, 10)} to ${r.dateRange.last.slice(0, 10)}.`);
   for (const [column, how] of Object.entries(r.dateOrder)) lines.push(`Dates in "${column}": ${how}.`);
-  lines.push(r.history.isEnough ? 'Enough history for the predictive models.' : `Not enough history for the predictive models yet: needs ${r.history.missing.join(' and ')}.`);
+  // The report is about the file: orders the workspace already holds count towards the models too.
+  lines.push(r.history.isEnough
+    ? 'This file alone has enough history for the predictive models.'
+    : `This file alone is not enough history for the predictive models: they need ${r.history.missing.join(' and ')}. Orders already in the workspace count too.`);
   return lines;
 }

@@ -4,13 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { commitImportAction } from '@/app/(dashboard)/w/[slug]/data/actions';
+import { cancelImportAction, commitImportAction } from '@/app/(dashboard)/w/[slug]/data/actions';
 import { closeConnection, getDb } from '@/db';
 import { closeJobQueue } from '@/db/job-queue';
+import { listAuditEvents } from '@/db/queries/audit';
 import { transitionImport } from '@/db/queries/import-jobs';
 import { getImport } from '@/db/queries/imports';
 import { orders } from '@/db/schema';
 import { idle } from '@/lib/action-state';
+import { describeAuditEvent } from '@/lib/audit/describe';
 import type { ImportCheck } from '@/lib/imports/import-check';
 import { runImportJob } from '@/lib/imports/run-import-job';
 import { importTransactionsSchema } from '@/lib/validation/imports';
@@ -105,5 +107,14 @@ describe('a file in USD and EUR, checked in the background', () => {
       status: 'checked', message: 'The file has amounts in EUR; this workspace reports in USD. Enter a rate for it (1 EUR = ? USD) to import it.',
     });
     expect(await countOrders(t.workspace.id)).toBe(0);
+  });
+
+  it('cancelled at review, it writes nothing and the audit trail names the file, not the import id', async () => {
+    const { t, importId } = await checkedUpload('fx-cancel');
+    expect(await as(t.user, () => cancelImportAction(t.workspace.slug, importId))).toEqual({ status: 'success', message: 'Cancelled.', data: undefined });
+    expect(await getImport(t.workspace.id, importId)).toMatchObject({ status: 'cancelled', message: 'Cancelled; nothing was written.' });
+    expect(await countOrders(t.workspace.id)).toBe(0);
+    const [event] = await listAuditEvents(t.workspace.id, { action: 'import_cancelled' });
+    expect(describeAuditEvent(event!)).toBe('upload.csv: cancelled');
   });
 });

@@ -24,7 +24,7 @@ test('a file in EUR asks for a rate, imports converted and keeps the original to
   await expect(currency).toHaveValue('USD');
   await currency.fill('EUR');
   await page.getByRole('button', { name: 'Upload and check' }).click();
-  await expect(formMessage(page, 'status')).toHaveText('Uploaded eur.csv; checking it now.');
+  await expect(formMessage(page, 'status')).toHaveText('Uploaded eur.csv: its check and report are below.');
 
   // The review: exact counts, the file's own total, and no dollar total until the rate is given.
   const card = importCard(page, 'eur.csv');

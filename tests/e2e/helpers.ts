@@ -56,7 +56,7 @@ export async function uploadCsv(page: Page, slug: string, name: string, csv: str
   const uploadButton = page.getByRole('button', { name: 'Upload and check' });
   await expect(uploadButton).toBeEnabled();
   await uploadButton.click();
-  await expect(formMessage(page, 'status')).toHaveText(`Uploaded ${name}; checking it now.`);
+  await expect(formMessage(page, 'status')).toHaveText(`Uploaded ${name}: its check and report are below.`);
   return importCard(page, name);
 }
 

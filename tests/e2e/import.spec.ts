@@ -77,6 +77,19 @@ test('sign up, create a workspace, import a CSV and see the hand-computed KPIs',
   await page.goto(`/w/${slug}/customers`);
   await expect(page.getByTestId('customer-count')).toHaveText('4 customers');
   for (const id of ['c1', 'c2', 'c3', 'c4']) await expect(page.getByRole('link', { name: id, exact: true })).toBeVisible();
+
+  // The same rows again: the check says there is nothing new and offers no commit; cancelled, the
+  // file wrote nothing, and the history offers to remove it rather than to delete orders.
+  const again = await uploadCsv(page, slug, 'orders-again.csv', ORDERS_CSV);
+  await expect(again.getByTestId('import-status')).toHaveText('Checked: nothing new to import');
+  await expect(again.getByTestId('import-nothing-new')).toBeVisible();
+  await expect(again.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await expect(again.getByTestId('import-status')).toHaveText('Cancelled');
+  const cancelledRow = page.getByTestId('import-history').locator('tbody tr', { hasText: 'orders-again.csv' });
+  await expect(cancelledRow).toContainText('cancelled');
+  await expect(cancelledRow.getByRole('button', { name: 'Remove' })).toBeVisible();
+  await expect(page.getByTestId('import-history').locator('tbody tr', { hasText: 'orders.csv' }).getByRole('button', { name: 'Delete' })).toBeVisible();
 });
 
 test('a malformed amount in data row 3 names the row and column and imports nothing', async ({ page }) => {

@@ -29,7 +29,7 @@ describe('formatQualityReport', () => {
       'Repeated rows inside the file (an order id seen before is left out; identical rows without one are kept as separate purchases): 1,204 (rows 12, 1,030, 2,000, …).',
       'Lines the workspace already holds (unchanged, or with a refund this file updates): 6,919.',
       'USD: $244,091.94 in 6,919 orders, $0.00 refunded, net $244,091.94.',
-      'Enough history for the predictive models.',
+      'This file alone has enough history for the predictive models.',
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('formatQualityReport', () => {
       '  Excluded, cancelled: 1 (row 4).',
       '1 customer, 100.0% of them bought once.',
       'EUR: €10.00 in 1 order, €2.50 refunded, net €7.50.',
-      'Enough history for the predictive models.',
+      'This file alone has enough history for the predictive models.',
     ]);
   });
 });

@@ -126,6 +126,6 @@ describe('quality report', () => {
     expect(text[0]).toBe('16 rows read → 6 orders and 2 refunds used; 6 excluded.');
     expect(text).toContain('  Excluded, no customer key: 1 (row 7).');
     expect(text).toContain('USD: $1,429.00 in 6 orders, $55.00 refunded, net $1,374.00.');
-    expect(text.at(-1)).toBe('Not enough history for the predictive models yet: needs 50 customers with a repeat purchase (the file has 2).');
+    expect(text.at(-1)).toBe('This file alone is not enough history for the predictive models: they need 50 customers with a repeat purchase (the file has 2). Orders already in the workspace count too.');
   });
 });

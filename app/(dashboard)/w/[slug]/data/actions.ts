@@ -51,13 +51,14 @@ export async function commitImportAction(slug: string, importId: string, _prev: 
 export async function cancelImportAction(slug: string, importId: string): Promise<ActionState> {
   const { user, workspace } = await requireMembership(slug, 'admin');
   const id = importIdSchema.safeParse(importId);
-  if (!id.success || !(await requestImportCancel(workspace.id, id.data))) return fail('This import can no longer be cancelled.');
+  const row = id.success ? await getImport(workspace.id, id.data) : null;
+  if (!row || !(await requestImportCancel(workspace.id, row.id))) return fail('This import can no longer be cancelled.');
   // Queued and checked imports have no job reading them: end them here. A running job sees the
   // request at its next batch and ends the import itself.
-  if (await transitionImport(workspace.id, id.data, ['queued', 'checked'], 'cancelled', { message: 'Cancelled; nothing was written.' })) {
-    await discardStagedRows(workspace.id, id.data);
+  if (await transitionImport(workspace.id, row.id, ['queued', 'checked'], 'cancelled', { message: 'Cancelled; nothing was written.' })) {
+    await discardStagedRows(workspace.id, row.id);
   }
-  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import_cancelled', detail: { importId: id.data } });
+  await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import_cancelled', detail: { importId: row.id, fileName: row.fileName } });
   revalidatePath(`/w/${workspace.slug}/data`);
   return ok('Cancelled.');
 }

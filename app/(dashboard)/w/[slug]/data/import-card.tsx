@@ -78,7 +78,9 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="import-card" aria-label={`Import of ${progress.fileName}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-medium">{progress.fileName}</h3>
-        <span className="text-sm text-slate-600" data-testid="import-status">{STATUS_LABELS[progress.status]}</span>
+        <span className="text-sm text-slate-600" data-testid="import-status">
+          {progress.status === 'checked' && report?.preview && hasNothingNew(report.preview) ? 'Checked: nothing new to import' : STATUS_LABELS[progress.status]}
+        </span>
       </div>
       {isRunning && (
         <div>

@@ -45,14 +45,15 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
               </thead>
               <tbody className="divide-y divide-slate-100 tabular-nums">
                 {history.map((i) => {
-                  // Until an import completes it has written nothing: a dash, not a zero that reads as "added none".
+                  // Until an import completes it has written nothing: a dash, not a zero that reads as "added none"
+                  // (and rows read are the card's to show while the file is being read).
                   const written = (text: string) => (i.status === 'completed' ? text : '—');
                   return (
                     <tr key={i.id}>
                       <td className="px-3 py-2">{i.fileName}</td>
                       <td className="px-3 py-2">{when.format(i.createdAt)}</td>
                       <td className="px-3 py-2">{i.createdByEmail ?? '—'}</td>
-                      <td className="px-3 py-2">{formatInteger(i.rowsRead)}</td>
+                      <td className="px-3 py-2">{i.status === 'queued' || i.status === 'checking' ? '—' : formatInteger(i.rowsRead)}</td>
                       <td className="px-3 py-2">{written(formatInteger(i.ordersAdded))}</td>
                       <td className="px-3 py-2">{written(formatInteger(i.refundsAdded))}</td>
                       <td className="px-3 py-2">{written(formatInteger(i.rowsAlreadyImported))}</td>
@@ -67,7 +68,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
                       <td className="px-3 py-2">{STATUS_WORDS[i.status] ?? i.status}</td>
                       {isAdmin && (
                         <td className="px-3 py-2">
-                          {['completed', 'rejected', 'failed', 'cancelled'].includes(i.status) && <DeleteImportButton slug={workspace.slug} importId={i.id} fileName={i.fileName} />}
+                          {['completed', 'rejected', 'failed', 'cancelled'].includes(i.status) && <DeleteImportButton slug={workspace.slug} importId={i.id} fileName={i.fileName} wroteOrders={i.status === 'completed'} />}
                         </td>
                       )}
                     </tr>

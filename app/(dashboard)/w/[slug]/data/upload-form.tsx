@@ -78,7 +78,7 @@ export function UploadForm({ slug, currency, importStatuses }: { slug: string; c
     const result = await uploadFile({ slug, file, options, autoCommit: form.get('autoCommit') === 'on', onProgress: setUploaded });
     setUploaded(null);
     if (!result.ok) return setState(fail(result.error));
-    setState(ok(`Uploaded ${file.name}; checking it now.`));
+    setState(ok(`Uploaded ${file.name}: its check and report are below.`));
     setNotice({ importId: result.importId, shownAt: Date.now() });
     element.reset();
     setLayout(null);
