@@ -1,6 +1,7 @@
 import { withBulkTransaction, type BulkTransaction } from '../bulk';
 import { lockWorkspaceImports } from './imports';
 import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS } from './customer-aggregates';
+import { planJoinsForWorkspace } from './planner-statistics';
 
 /** Imports in these states hold no job and may be deleted; the others must finish or be cancelled first. */
 const DELETABLE = ['completed', 'rejected', 'failed', 'cancelled'];
@@ -28,12 +29,16 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
     const [found] = await tx.query<{ status: string; file_name: string }>('SELECT status, file_name FROM imports WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [workspaceId, importId]);
     if (!found) return 'not-found';
     if (!DELETABLE.includes(found.status)) return 'running';
+    // The statistics may not know how large the workspace has grown (see planner-statistics.ts).
+    await planJoinsForWorkspace(tx, workspaceId);
     await tx.query(
       `CREATE TEMP TABLE affected_customers ON COMMIT DROP AS
        SELECT customer_id FROM orders WHERE workspace_id = $1 AND import_id = $2
        UNION ${REVISED_CUSTOMER_IDS}`,
       [workspaceId, importId],
     );
+    // A temporary table has no statistics until analysed.
+    await tx.query('ANALYZE affected_customers');
     const refundsRestored = await undoRefundRevisions(tx, workspaceId, importId);
     const [orders] = await tx.query<{ sales: number; refunds: number }>(
       `WITH gone AS (DELETE FROM orders WHERE workspace_id = $1 AND import_id = $2 RETURNING amount_minor)

@@ -7,6 +7,7 @@ import { getDb, type Db } from '../index';
 import { imports, users } from '../schema';
 import { ConversionError } from './convert-staged';
 import { mergeStaging } from './merge-staging';
+import { analyzeIfBehind } from './planner-statistics';
 
 export interface ImportSummary {
   importId: string;
@@ -61,7 +62,7 @@ export interface ImportTransactionsParams {
  * or a currency without a rate.
  */
 export async function importTransactions(p: ImportTransactionsParams): Promise<ImportSummary> {
-  return withBulkTransaction(async (tx) => {
+  const summary = await withBulkTransaction(async (tx) => {
     await lockWorkspaceImports(tx, p.workspaceId);
     await createStagingTable(tx);
     await tx.copyCsv(`import_staging (${STAGING_COLUMNS})`, p.stagedCsv);
@@ -85,6 +86,8 @@ export async function importTransactions(p: ImportTransactionsParams): Promise<I
       throw error;
     }
   });
+  await analyzeIfBehind(p.workspaceId);
+  return summary;
 }
 
 /**

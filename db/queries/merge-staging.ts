@@ -2,10 +2,8 @@ import { sumConverted } from '@/lib/imports/currency-totals';
 import type { BulkTransaction } from '../bulk';
 import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS, STAGED_CUSTOMER_IDS } from './customer-aggregates';
 import { convertStagedAmounts } from './convert-staged';
+import { planJoinsForWorkspace } from './planner-statistics';
 import type { ImportSummary } from './imports';
-
-/** From this many staged rows on, the merge plans without nested loops (see mergeStaging). */
-const LARGE_IMPORT_ROWS = 1_000;
 
 export interface MergeStagingParams {
   workspaceId: string;
@@ -33,13 +31,6 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   // guesses it tiny and joins customers against it row by row, which is quadratic (minutes for
   // CDNOW, hours for a million rows). ANALYZE samples it in milliseconds.
   await tx.query('ANALYZE import_staging');
-  // The statistics of customers and orders describe the workspace as it was before this import:
-  // for a new workspace they promise one row where there are now a million, and the planner's
-  // nested loops over that "one row" are quadratic (the aggregate refresh took minutes on a test
-  // database). A large file touches much of its workspace anyway, where hash joins are right; a
-  // small one keeps the planner's index lookups, and its worst case stays small.
-  const [size] = await tx.query<{ rows: number }>('SELECT count(*)::int AS rows FROM import_staging');
-  if (size!.rows >= LARGE_IMPORT_ROWS) await tx.query('SET LOCAL enable_nestloop = off');
   // The key numbering sorts every staged row; at the default 4 MB a million rows spill some
   // 200 MB of external merge to disk. For this transaction only.
   await tx.query("SET LOCAL work_mem = '256MB'");
@@ -48,9 +39,14 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   await tx.query('SET LOCAL jit = off');
   // The reporting currency is read here, in the transaction, so no caller can pass another one.
   const [workspace] = await tx.query<{ currency: string }>('SELECT currency FROM workspaces WHERE id = $1', [p.workspaceId]);
-  const currency = workspace!.currency;
+  // The workspace's deletion waits for this transaction (lockWorkspaceImports); one that went first leaves nothing to merge into.
+  if (!workspace) throw new Error(`workspace ${p.workspaceId} no longer exists`);
+  const currency = workspace.currency;
   const currencies = await convertStagedAmounts(tx, currency, p.rates);
   const customersInFile = await collectStagedCustomers(tx);
+  // Before the first statement that joins the workspace's customers or orders.
+  const [size] = await tx.query<{ rows: number }>('SELECT count(*)::int AS rows FROM import_staging');
+  await planJoinsForWorkspace(tx, p.workspaceId, { orders: size!.rows, customers: customersInFile });
   const inserted = await insertCustomers(tx, p.workspaceId);
   const added = await insertOrders(tx, p.workspaceId, p.importId);
   // The staged customers, and the owners of the refund lines this import changed: a later export
