@@ -71,14 +71,14 @@ export async function requestImportCancel(workspaceId: string, importId: string,
   return rows.length > 0;
 }
 
-/** Whether a cancel was asked for (the job looks between batches). */
+/** Whether a cancel was asked for, or the import is gone with its workspace: the job looks between batches. */
 export async function isImportCancelRequested(workspaceId: string, importId: string, db?: Db): Promise<boolean> {
   const d = db ?? (await getDb());
   const [row] = await d
     .select({ at: imports.cancelRequestedAt })
     .from(imports)
     .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, importId)));
-  return row?.at != null;
+  return !row || row.at != null;
 }
 
 /** Imports a job still works on or that wait for review, plus the latest one: the data page's cards. */

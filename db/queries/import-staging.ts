@@ -86,10 +86,19 @@ export async function stageImportRows(p: StageImportParams): Promise<StageOutcom
       if (reading.errorCount === 0) yield next.value;
     }
   }
+  let isImportGone = false;
   try {
     while (!finished) {
       if (reading.errorCount === 0) {
         await withBulkTransaction(async (tx) => {
+          // Staged rows have no foreign key: the batch holds its import instead, so the workspace's
+          // deletion waits for it to commit and then deletes its rows (deleteWorkspace), or went
+          // first and this batch writes nothing.
+          const held = await tx.query('SELECT 1 FROM imports WHERE workspace_id = $1 AND id = $2 FOR KEY SHARE', [p.workspaceId, p.importId]);
+          if (held.length === 0) {
+            isImportGone = true;
+            return;
+          }
           await tx.copyCsv(`import_rows (workspace_id, import_id, ${STAGING_COLUMNS})`, batch());
           // The batch that met the first invalid row (or a whole-file problem) is not kept.
           if (failure || reading.errorCount > 0) throw new BatchDiscarded();
@@ -99,6 +108,7 @@ export async function stageImportRows(p: StageImportParams): Promise<StageOutcom
       } else {
         for await (const _ of batch());
       }
+      if (isImportGone) return { stopped: true };
       if (failure) throw failure;
       await p.onProgress({ rowsRead: reading.rowsRead, bytesRead });
       if (await p.shouldStop()) return { stopped: true };

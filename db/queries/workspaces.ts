@@ -1,6 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
-import { importRows, memberships, orders, workspaces, type Role } from '../schema';
+import { withBulkTransaction } from '../bulk';
+import { memberships, workspaces, type Role } from '../schema';
+import { lockWorkspaceImports } from './imports';
 
 export interface WorkspaceMembership {
   workspace: typeof workspaces.$inferSelect;
@@ -95,14 +97,17 @@ export async function updateWorkspaceSettings(
 
 /**
  * Deletes the workspace and everything in it. Orders and staged import rows carry no foreign key
- * (see db/schema/orders.ts), so they go first and explicitly; the rest follows by cascade.
+ * (see db/schema/orders.ts), so they go explicitly, after the rest has gone by cascade: first the
+ * workspace's import lock, so that a merge under way commits before (and its orders are seen here);
+ * then the workspace row, whose cascade to its imports waits for a staging batch that holds its
+ * import (stageImportRows); so each later statement, with its own snapshot, sees that batch's rows.
  */
-export async function deleteWorkspace(workspaceId: string, db?: Db): Promise<boolean> {
-  const d = db ?? (await getDb());
-  return d.transaction(async (tx) => {
-    await tx.delete(orders).where(eq(orders.workspaceId, workspaceId));
-    await tx.delete(importRows).where(eq(importRows.workspaceId, workspaceId));
-    const deleted = await tx.delete(workspaces).where(eq(workspaces.id, workspaceId)).returning({ id: workspaces.id });
+export async function deleteWorkspace(workspaceId: string): Promise<boolean> {
+  return withBulkTransaction(async (tx) => {
+    await lockWorkspaceImports(tx, workspaceId);
+    const deleted = await tx.query('DELETE FROM workspaces WHERE id = $1 RETURNING id', [workspaceId]);
+    await tx.query('DELETE FROM orders WHERE workspace_id = $1', [workspaceId]);
+    await tx.query('DELETE FROM import_rows WHERE workspace_id = $1', [workspaceId]);
     return deleted.length === 1;
   });
 }

@@ -61,7 +61,9 @@ async function check(row: Import, autoCommit: boolean): Promise<void> {
   const foreign = Object.keys(reading.report?.currencies ?? {}).filter((c) => c !== workspace.currency);
   if (autoCommit && foreign.length === 0) {
     // No review asked for: the commit's own merge is the only one (no rolled-back dry run first).
-    if (!(await transitionImport(workspaceId, importId, ['checking'], 'importing', { report: { reading, preview: null } satisfies ImportCheck, rowsRead: reading.rowsRead }))) return;
+    if (!(await transitionImport(workspaceId, importId, ['checking'], 'importing', { report: { reading, preview: null } satisfies ImportCheck, rowsRead: reading.rowsRead }))) {
+      return discardStagedRows(workspaceId, importId);
+    }
     return commit({ ...row, status: 'importing', rowsRead: reading.rowsRead, report: { reading, preview: null } });
   }
   // Without rates the dry run counts exactly (keys and counts use the file's own amounts) but
@@ -69,7 +71,10 @@ async function check(row: Import, autoCommit: boolean): Promise<void> {
   const preview = await mergeStagedImport({ workspaceId, importId, rowsRead: reading.rowsRead, rates: null }, { dryRun: true });
   const check: ImportCheck = { reading: withReimported(reading, preview), preview };
   const message = autoCommit ? `Not imported straight away: amounts in ${foreign.join(', ')} need a rate into ${workspace.currency}.` : null;
-  if (!(await transitionImport(workspaceId, importId, ['checking'], 'checked', { report: check, rowsRead: reading.rowsRead, message }))) return;
+  // The import is gone (its workspace deleted) or no longer ours to move on: its staged rows go.
+  if (!(await transitionImport(workspaceId, importId, ['checking'], 'checked', { report: check, rowsRead: reading.rowsRead, message }))) {
+    return discardStagedRows(workspaceId, importId);
+  }
   if (await isImportCancelRequested(workspaceId, importId)) return cancel(row);
 }
 
@@ -101,7 +106,11 @@ async function commit(row: Import): Promise<void> {
   }
   // The card and the history show what was written, not what the dry run expected.
   if (reading) await saveImportReport(workspaceId, importId, { reading: withReimported(reading, summary), preview: summary } satisfies ImportCheck);
-  if (summary.ordersAdded + summary.refundsAdded > 0) await queueModelRun({ workspaceId, triggeredByImportId: importId });
+  if (summary.ordersAdded + summary.refundsAdded > 0) {
+    // The import is committed whatever happens here (the workspace may even have been deleted since).
+    await queueModelRun({ workspaceId, triggeredByImportId: importId })
+      .catch((error: unknown) => console.error(`No model run could be queued after import ${importId} of workspace ${workspaceId}`, error));
+  }
 }
 
 async function cancel(row: Import): Promise<void> {
