@@ -7,11 +7,12 @@
 // bare table, the floor any import is measured against. The database is DATABASE_URL when set,
 // otherwise a throw-away in-memory PGlite. The last line is one JSON object with every figure.
 // Targets: CDNOW_master under 10 s (issue 2); 1M rows at ≥ 100,000 rows/s end to end, at least half
-// the \copy rate, peak memory under 400 MB (issue 4). Measured on 2 shared cores, PG 15 defaults,
-// an orders table already holding 3M rows of other workspaces: 1M rows 20.4–21.0 s (~48k rows/s,
-// was ~30k), peak RSS ~330 MB; of that, staging ~4 s and the merge ~13 s, in which the orders
-// insert (~6 s, mostly upkeep of its three indexes) and keying the lines (~3 s) dominate.
-// CDNOW_master 1.8 s on PostgreSQL (was 3.3 s), 3.1 s on PGlite (was 5.6 s).
+// the \copy rate, peak memory under 400 MB (issue 4). Measured on 2 cores, PG 15 defaults: 1M rows
+// 17.0–17.7 s on a fresh database (57–59k rows/s; 19–22 s once other workspaces hold 2–4M orders),
+// peak RSS 317–346 MB, \copy 0.35–0.40 s (ratio 0.02); of that, staging ~3.4 s (reading and
+// parsing in Node) and the merge ~13.8 s, in which the orders insert (~7 s, mostly upkeep of its
+// three indexes; shared_buffers 4 GB or temp_buffers 256 MB did not change it) and keying the
+// lines (~3.3 s) dominate. CDNOW_master 1.9 s on PostgreSQL, 3.2 s on PGlite.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
