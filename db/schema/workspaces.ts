@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, check, index, numeric, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { char, check, index, numeric, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { users } from './auth';
 

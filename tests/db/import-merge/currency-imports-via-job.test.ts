@@ -13,7 +13,7 @@ import { runImportJob } from '@/lib/imports/run-import-job';
 import { importTransactionsSchema } from '@/lib/validation/imports';
 import { createTestWorkspace } from '@/tests/helpers/db';
 import { uploadText } from '@/tests/helpers/uploads';
-import { importViaJob, leftovers, pickCounts, storedAggregates, type Target } from './reference-model';
+import { leftovers, pickCounts, storedAggregates, type Target } from './reference-model';
 
 afterAll(async () => {
   await closeJobQueue();

@@ -1,6 +1,7 @@
 // Shared by the import-merge tests: a generic CSV layout with every optional column, a JS reference
 // model of the documented key/merge/delete semantics, and SQL read-backs.
 import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { transitionImport } from '@/db/queries/import-jobs';
 import { getImport, type ImportSummary } from '@/db/queries/imports';
@@ -238,3 +239,15 @@ export function rng(seed: number) {
 }
 
 export const isPostgres = () => Boolean(process.env.DATABASE_URL);
+
+/**
+ * The workspace holds exactly what the model says (every line, every customer's aggregates, as many
+ * refund revisions), with nothing orphaned and no staged rows left.
+ */
+export async function expectMatchesModel(t: Target, m: Model, label = ''): Promise<void> {
+  expect(await storedLines(t.workspace.id), `${label} lines`).toEqual(await modelLinesAsStored(m));
+  expect(await storedAggregates(t.workspace.id), `${label} aggregates`).toEqual(m.aggregates());
+  expect(await leftovers(t.workspace.id), label).toMatchObject({
+    orders_without_customer: 0, orders_without_import: 0, customers_without_orders: 0, drift: 0, import_rows: 0, revisions: m.revisions.length,
+  });
+}

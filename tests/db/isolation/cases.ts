@@ -2,7 +2,7 @@ import type { Role } from '@/db/schema';
 import { idle } from '@/lib/action-state';
 import { changePasswordAction } from '@/app/(dashboard)/account/actions';
 import { acceptInvitationAction } from '@/app/(auth)/invite/[token]/actions';
-import { createWorkspaceAction, signOutAction } from '@/app/(dashboard)/actions';
+import { createWorkspaceAction } from '@/app/(dashboard)/actions';
 import { GET as exportCustomers } from '@/app/(dashboard)/w/[slug]/customers/export/route';
 import { cancelImportAction, commitImportAction, deleteImportAction } from '@/app/(dashboard)/w/[slug]/data/actions';
 import { GET as getImportProgress } from '@/app/api/w/[slug]/imports/[id]/route';
