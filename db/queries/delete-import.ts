@@ -14,6 +14,8 @@ const DELETABLE = ['completed', 'rejected', 'failed', 'cancelled'];
  */
 export interface DeletedImport {
   fileName: string;
+  /** Its status when deleted: only a completed import had written anything. */
+  status: string;
   /** Sale lines removed. */
   ordersRemoved: number;
   /** Refund lines removed. */
@@ -57,7 +59,7 @@ export async function deleteImport(workspaceId: string, importId: string): Promi
       [workspaceId],
     );
     await refreshCustomerAggregates(tx, workspaceId, 'SELECT customer_id FROM affected_customers');
-    return { fileName: found.file_name, ordersRemoved: orders!.sales, refundsRemoved: orders!.refunds, refundsRestored, customersRemoved: customers!.n };
+    return { fileName: found.file_name, status: found.status, ordersRemoved: orders!.sales, refundsRemoved: orders!.refunds, refundsRestored, customersRemoved: customers!.n };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { AuditAction } from '@/db/schema';
-import { describeRemoval, type ImportRemoval } from '@/lib/imports/describe-removal';
+import { describeDeletedImport, type ImportRemoval } from '@/lib/imports/describe-removal';
 
 type Detail = Record<string, unknown>;
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
@@ -18,7 +18,7 @@ const DESCRIBE: Record<AuditAction, (d: Detail) => string> = {
   sign_in: () => 'Signed in',
   import: (d) => `${describeImport(d)}: ${str(d.step)}${d.fileBytes ? ` (${Math.ceil(Number(d.fileBytes) / 1024)} KB)` : ''}`,
   import_cancelled: (d) => `${describeImport(d)}: cancelled`,
-  import_deleted: (d) => `${describeImport(d)}: deleted, ${describeRemoval(d as ImportRemoval)}`,
+  import_deleted: (d) => describeDeletedImport(describeImport(d), d as ImportRemoval),
   export: (d) => `${str(d.list)} (${describeFilter(d.filter)}): ${str(d.rows)} rows${d.truncated ? ' (capped)' : ''}`,
   member_role_changed: (d) => `${str(d.email ?? d.userId)}: ${str(d.from)} → ${str(d.to)}`,
   member_removed: (d) => `${str(d.email ?? d.userId)} (${str(d.role)})`,

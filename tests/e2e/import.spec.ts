@@ -90,6 +90,14 @@ test('sign up, create a workspace, import a CSV and see the hand-computed KPIs',
   await expect(cancelledRow).toContainText('cancelled');
   await expect(cancelledRow.getByRole('button', { name: 'Remove' })).toBeVisible();
   await expect(page.getByTestId('import-history').locator('tbody tr', { hasText: 'orders.csv' }).getByRole('button', { name: 'Delete' })).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await cancelledRow.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('deletion-notice')).toHaveText('Removed orders-again.csv from the import history (cancelled: nothing had been imported).');
+  await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
+
+  // "Settings" without a section opens the workspace's settings.
+  await page.goto(`/w/${slug}/settings`);
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings/workspace$`));
 });
 
 test('a malformed amount in data row 3 names the row and column and imports nothing', async ({ page }) => {
@@ -141,8 +149,8 @@ test('a Shopify export is recognised by its header, imported without a mapping s
   const card = importCard(page, 'shopify-orders.csv');
   await expect(card.getByTestId('import-status')).toHaveText('Checked: review and import');
   const report = card.getByTestId('import-report');
-  await expect(report).toContainText('16 rows read → 6 orders and 2 refunds used; 6 excluded.');
-  await expect(report).toContainText('Excluded, cancelled: 1 (row 11).');
+  await expect(report).toContainText('16 rows read (the line items of 12 orders) → 6 orders and 2 refunds used; 6 orders excluded.');
+  await expect(report).toContainText('Excluded, cancelled: 1 (row 11; line 12).');
   await expect(card.getByTestId('preview-net')).toHaveText('$1,374.00');
 
   await card.getByRole('button', { name: 'Import 6 orders and 2 refunds' }).click();

@@ -123,8 +123,11 @@ describe('quality report', () => {
   it('formats for people', async () => {
     const { report } = await readAll('shopify-orders.csv');
     const text = formatQualityReport(report);
-    expect(text[0]).toBe('16 rows read → 6 orders and 2 refunds used; 6 excluded.');
+    // 12 orders: 6 used, 6 excluded (voided, cancelled, authorized, a repeated #1002, no e-mail, pending).
+    expect(text[0]).toBe('16 rows read (the line items of 12 orders) → 6 orders and 2 refunds used; 6 orders excluded.');
     expect(text).toContain('  Excluded, no customer key: 1 (row 7).');
+    // With its header row, the file's line too: data row 7 is line 8, where a spreadsheet shows it.
+    expect(formatQualityReport(report, { hasHeader: true })).toContain('  Excluded, no customer key: 1 (row 7; line 8).');
     expect(text).toContain('USD: $1,429.00 in 6 orders, $55.00 refunded, net $1,374.00.');
     expect(text.at(-1)).toBe('This file alone is not enough history for the predictive models: they need 50 customers with a repeat purchase (the file has 2). Orders already in the workspace count too.');
   });

@@ -10,7 +10,7 @@ import { getImport } from '@/db/queries/imports';
 import { fail, fromZodError, ok, type ActionState } from '@/lib/action-state';
 import { requireMembership } from '@/lib/auth/guards';
 import { listForeignCurrencies, pickRates } from '@/lib/imports/currency-totals';
-import { describeRemoval } from '@/lib/imports/describe-removal';
+import { describeDeletedImport } from '@/lib/imports/describe-removal';
 import type { ImportCheck } from '@/lib/imports/import-check';
 import type { ImportJob } from '@/lib/imports/run-import-job';
 import { queueModelRun } from '@/lib/predictions/run-model-for-workspace';
@@ -73,5 +73,5 @@ export async function deleteImportAction(slug: string, importId: string): Promis
   await recordAuditEvent({ workspaceId: workspace.id, actor: user, action: 'import_deleted', detail: { importId: id.data, ...removed } });
   if (removed.ordersRemoved + removed.refundsRemoved + removed.refundsRestored > 0) await queueModelRun({ workspaceId: workspace.id });
   revalidatePath(`/w/${workspace.slug}`, 'layout');
-  return ok(`Deleted ${removed.fileName}: ${describeRemoval(removed)}.`);
+  return ok(`${describeDeletedImport(removed.fileName, removed)}.`);
 }

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { deleteImportAction } from './actions';
+import { announceDeletion } from './deletion-notice';
 
 /**
  * Deletes one import after a confirmation; the page refreshes through the action's revalidation.
@@ -21,6 +22,7 @@ export function DeleteImportButton({ slug, importId, fileName, wroteOrders }: { 
           startTransition(async () => {
             const state = await deleteImportAction(slug, importId);
             setMessage(state.status === 'error' ? state.message : null);
+            if (state.status === 'success') announceDeletion(state.message);
           });
         }}>
         {wroteOrders ? 'Delete' : 'Remove'}

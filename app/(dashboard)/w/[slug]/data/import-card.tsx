@@ -98,7 +98,7 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
       {progress.status === 'checked' && report?.preview && hasNothingNew(report.preview) && (
         <p className="text-sm text-slate-700" data-testid="import-nothing-new">Nothing new: every order in this file is already imported. Cancel to dismiss it.</p>
       )}
-      {(progress.status === 'checked' || progress.status === 'completed') && report?.reading.report && <ImportReport report={report.reading.report} />}
+      {(progress.status === 'checked' || progress.status === 'completed') && report?.reading.report && <ImportReport report={report.reading.report} hasHeader={report.reading.hasHeader} />}
       {written && <p className="text-sm text-slate-700" data-testid="import-summary">{describeImport(progress.fileName, written)}</p>}
       {written?.currencies && listForeignCurrencies(written.currencies, written.currency).length > 0 && (
         <CurrencyTotalsTable totals={written.currencies} currency={written.currency} />

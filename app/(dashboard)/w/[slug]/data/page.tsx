@@ -6,6 +6,7 @@ import { formatInteger, formatMoney } from '@/lib/format';
 import { describeConversion } from '@/lib/imports/describe';
 import { importProgress } from '@/lib/imports/import-progress';
 import { DeleteImportButton } from './delete-import-button';
+import { DeletionNotice } from './deletion-notice';
 import { ImportCard } from './import-card';
 import { UploadForm } from './upload-form';
 
@@ -35,6 +36,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
       ))}
       <section>
         <h2 className="mb-3 text-lg font-semibold">Import history</h2>
+        <DeletionNotice />
         {history.length === 0 ? (
           <p className="text-sm text-slate-600">No imports yet.</p>
         ) : (
