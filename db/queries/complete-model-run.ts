@@ -1,5 +1,6 @@
 import type { PredictionRows } from '@/lib/predictions/predict-customers';
 import { withBulkTransaction } from '../bulk';
+import { lockWorkspaceImports } from './imports';
 import type { ModelRunOutcome } from './model-runs';
 
 const COPY_BATCH = 5_000;
@@ -33,6 +34,10 @@ export async function completeModelRun(
   rows: PredictionRows,
 ): Promise<{ replaced: boolean; message: string | null }> {
   return withBulkTransaction(async (tx) => {
+    // After any import merge or deletion of the workspace (they hold this lock to their commit), and
+    // in their lock order: the workspace's lock, then its row. Taken the other way round, a
+    // deletion removing customers and this run replacing their predictions each waited for the other.
+    await lockWorkspaceImports(tx, workspaceId);
     // One writer per workspace at a time; NO KEY UPDATE does not block imports' foreign-key checks.
     await tx.query(`SELECT 1 FROM workspaces WHERE id = $1 FOR NO KEY UPDATE`, [workspaceId]);
     const [newer] = await tx.query<{ superseded: boolean }>(
@@ -44,10 +49,18 @@ export async function completeModelRun(
     const replaced = !newer!.superseded;
     if (replaced) {
       await tx.query(`DELETE FROM customer_predictions WHERE workspace_id = $1`, [workspaceId]);
+      // An import deleted while the models were fitting may have taken some of these customers with
+      // it: the predictions go through a temporary table, and only those of customers still there stay.
+      await tx.query(`CREATE TEMP TABLE run_predictions (LIKE customer_predictions) ON COMMIT DROP`);
       await tx.copyCsv(
-        `customer_predictions (workspace_id, customer_id, model_run_id, expected_purchases_12m, probability_alive,
+        `run_predictions (workspace_id, customer_id, model_run_id, expected_purchases_12m, probability_alive,
            expected_spend_minor, predicted_clv_12m_minor, overdue)`,
         predictionCsv(workspaceId, runId, rows),
+      );
+      await tx.query(
+        `INSERT INTO customer_predictions SELECT p.* FROM run_predictions p
+         WHERE EXISTS (SELECT 1 FROM customers c WHERE c.workspace_id = $1 AND c.id = p.customer_id)`,
+        [workspaceId],
       );
     }
     const message = replaced ? outcome.message : 'a run queued later finished first, so its predictions are the ones kept';

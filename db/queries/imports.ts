@@ -91,9 +91,10 @@ export async function importTransactions(p: ImportTransactionsParams): Promise<I
 }
 
 /**
- * One import at a time per workspace, until the transaction ends: the aggregate refresh reads the
- * orders table, and two concurrent imports would each overwrite the other's totals with a stale
- * snapshot.
+ * One writer of the workspace's orders and customers at a time, until the transaction ends: an
+ * import's merge or deletion, the workspace's deletion, a model run replacing its predictions. The
+ * aggregate refresh reads the orders table, and two concurrent imports would each overwrite the
+ * other's totals with a stale snapshot. Take it before any row lock of the workspace's.
  */
 export async function lockWorkspaceImports(tx: BulkTransaction, workspaceId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`import:${workspaceId}`]);
