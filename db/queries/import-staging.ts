@@ -6,7 +6,6 @@ import type { ImportTransactionsInput } from '@/lib/validation/imports';
 import { withBulkTransaction } from '../bulk';
 import { createStagingTable, lockWorkspaceImports, type ImportSummary } from './imports';
 import { mergeStaging, type MergeStagingParams } from './merge-staging';
-import { analyzeIfBehind } from './planner-statistics';
 
 // The background import in two steps. Staging streams the file into import_rows in batches, each
 // its own short transaction (on the embedded database a transaction holds the only connection, so
@@ -141,9 +140,8 @@ class DryRunRollback extends Error {
  * written) when a currency has no rate (and `p.rates` is not null) or a rate is out of range.
  */
 export async function mergeStagedImport(p: MergeStagingParams, options: { dryRun: boolean }): Promise<ImportSummary> {
-  let committed: ImportSummary;
   try {
-    committed = await withBulkTransaction(async (tx) => {
+    return await withBulkTransaction(async (tx) => {
       await lockWorkspaceImports(tx, p.workspaceId);
       await createStagingTable(tx);
       await tx.query(
@@ -160,8 +158,6 @@ export async function mergeStagedImport(p: MergeStagingParams, options: { dryRun
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
   }
-  await analyzeIfBehind(p.workspaceId);
-  return committed;
 }
 
 /** Drops the staged rows of an import that will not be committed (rejected, cancelled, failed). */

@@ -86,7 +86,7 @@ export async function importTransactions(p: ImportTransactionsParams): Promise<I
       throw error;
     }
   });
-  await analyzeIfBehind(p.workspaceId);
+  await analyzeIfBehind(p.workspaceId, summary.ordersAdded + summary.refundsAdded);
   return summary;
 }
 

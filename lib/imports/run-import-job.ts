@@ -5,6 +5,7 @@ import { ConversionError } from '@/db/queries/convert-staged';
 import { getImport, type ImportSummary } from '@/db/queries/imports';
 import { isImportCancelRequested, saveImportReport, transitionImport, updateImportProgress } from '@/db/queries/import-jobs';
 import { discardStagedRows, mergeStagedImport, stageImportRows } from '@/db/queries/import-staging';
+import { analyzeIfBehind } from '@/db/queries/planner-statistics';
 import { getWorkspaceById } from '@/db/queries/workspaces';
 import type { Import } from '@/db/schema';
 import { queueModelRun } from '@/lib/predictions/run-model-for-workspace';
@@ -111,6 +112,8 @@ async function commit(row: Import): Promise<void> {
     await queueModelRun({ workspaceId, triggeredByImportId: importId })
       .catch((error: unknown) => console.error(`No model run could be queued after import ${importId} of workspace ${workspaceId}`, error));
   }
+  // Last: it may wait for a lock, and nothing the user sees should wait with it.
+  await analyzeIfBehind(workspaceId, summary.ordersAdded + summary.refundsAdded);
 }
 
 async function cancel(row: Import): Promise<void> {
