@@ -1,11 +1,8 @@
 import type { BulkTransaction } from '../bulk';
 
 // The stored per-customer aggregates (order count, revenue, refunds, first and last purchase) are
-// recomputed in SQL after anything that writes orders: an import's merge and an import's deletion.
-
-/** The ids of the customers named in the staged file (a subquery; $1 is the workspace id; import_customers is the merge's). */
-export const STAGED_CUSTOMER_IDS = `SELECT c2.id FROM customers c2
-  WHERE c2.workspace_id = $1::uuid AND c2.external_id IN (SELECT customer_key FROM import_customers)`;
+// recomputed in SQL from the orders where an import's deletion removed them and where a merge
+// changed lines already held (a merge adds its new lines to the sums: merge-staging.ts).
 
 /** The owners of the refund lines the import $2 changed (a subquery; $1 is the workspace id). */
 export const REVISED_CUSTOMER_IDS = `SELECT o2.customer_id FROM refund_revisions r2
@@ -14,11 +11,10 @@ export const REVISED_CUSTOMER_IDS = `SELECT o2.customer_id FROM refund_revisions
 
 /**
  * Recomputes the stored per-customer aggregates (reporting currency) of the customers that
- * `customerIds` (a trusted subquery of ours, never user input) selects: by default those named in
- * the staged file.
+ * `customerIds` (a trusted subquery of ours, never user input) selects.
  */
 export async function refreshCustomerAggregates(
-  tx: BulkTransaction, workspaceId: string, customerIds = STAGED_CUSTOMER_IDS, params: readonly unknown[] = [],
+  tx: BulkTransaction, workspaceId: string, customerIds: string, params: readonly unknown[] = [],
 ): Promise<void> {
   await tx.query(
     `UPDATE customers c SET

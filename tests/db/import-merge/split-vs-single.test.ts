@@ -101,7 +101,7 @@ describe('one large file vs the same rows in small files', () => {
     }
     expect({ ...sum(parts), customersInFile: 0 }).toEqual({ ...pickCounts(single.committed), customersInFile: 0 });
     expect(await fullLines(many)).toEqual(await fullLines(one));
-    expect(await storedLines(one.workspace.id)).toEqual(await modelLinesAsStored(m));
+    expect(await storedLines(one.workspace.id)).toEqual(modelLinesAsStored(m));
     expect(await storedAggregates(many.workspace.id)).toEqual(await storedAggregates(one.workspace.id));
     expect(await storedAggregates(one.workspace.id)).toEqual(m.aggregates());
 
