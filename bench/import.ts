@@ -2,8 +2,8 @@
 // saved as the upload route saves them, then the job as an upload with "import without review"
 // runs it: preset reader → staged rows (COPY in batches) → commit merge with refreshed customer
 // aggregates (no dry-run merge first: a reviewed upload runs the merge once more, rolled back). By
-// default the file is CDNOW_master (69,659 rows); with --rows a generated CSV of N rows (N/10
-// customers, one year of dates). On PostgreSQL it also times `psql \copy` of the same file into a
+// default the file is CDNOW_master (69,659 rows); with --rows a generated order export of N rows
+// (writeGenerated: ~60 bytes a row, N/10 customers, one year). On PostgreSQL it also times `psql \copy` of the same file into a
 // bare table, the floor any import is measured against. The database is DATABASE_URL when set,
 // otherwise a throw-away in-memory PGlite. The last line is one JSON object with every figure.
 // Targets: CDNOW_master under 10 s (issue 2); 1M rows at ≥ 100,000 rows/s end to end, at least half
@@ -38,12 +38,21 @@ const rowsArg = process.argv.indexOf('--rows');
 const generatedRows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : null;
 if (generatedRows !== null && !(Number.isInteger(generatedRows) && generatedRows > 0)) throw new Error('--rows takes a whole number');
 
+/**
+ * A file shaped like a shop's order export, about 60 bytes a row as the issue's 1M-row, ~60 MB
+ * file: order id, customer e-mail (N/10 customers), a timestamp with a UTC offset spread over one
+ * year, total, quantity.
+ */
 async function writeGenerated(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
-  out.write('customer_id,date,amount\n');
+  out.write('order_id,email,created_at,total,quantity\n');
+  const customers = Math.max(1, Math.floor(rows / 10));
+  const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < rows; i++) {
-    const day = new Date(Date.UTC(2024, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
-    if (!out.write(`c${i % Math.max(1, Math.floor(rows / 10))},${day},${(1 + (i % 9973) / 100).toFixed(2)}\n`)) await once(out, 'drain');
+    // Local time in UTC-05:00: the instant shifted back five hours, printed with its offset.
+    const local = new Date(start + Math.floor((i / rows) * 365 * 86_400_000) - 5 * 3_600_000).toISOString().slice(0, 19);
+    const line = `#${100_000 + i},customer${i % customers}@example.com,${local}-05:00,${(1 + (i % 9973) / 100).toFixed(2)},${1 + (i % 3)}\n`;
+    if (!out.write(line)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -54,7 +63,7 @@ if (generatedRows !== null) await writeGenerated(file, generatedRows);
 const rows = generatedRows ?? 69_659;
 const input = importTransactionsSchema.parse(generatedRows === null
   ? { delimiter: 'whitespace', hasHeader: true, customerId: 0, date: 1, quantity: 2, amount: 3, dateFormat: 'YYYYMMDD', currency: 'USD' }
-  : { delimiter: ',', hasHeader: true, customerId: 0, date: 1, amount: 2, currency: 'USD' });
+  : { delimiter: ',', hasHeader: true, orderId: 0, customerId: 1, date: 2, amount: 3, quantity: 4, currency: 'USD' });
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
@@ -78,7 +87,7 @@ if (row?.status !== 'completed' || row.ordersAdded + row.refundsAdded !== rows) 
 let copy: { seconds: number; rowsPerSecond: number } | null = null;
 if (conn.kind === 'postgres' && generatedRows !== null) {
   const url = process.env.DATABASE_URL!;
-  execFileSync('psql', [url, '-qc', 'CREATE UNLOGGED TABLE IF NOT EXISTS bench_copy (customer_id text, occurred_on date, amount numeric(12,2)); TRUNCATE bench_copy']);
+  execFileSync('psql', [url, '-qc', 'CREATE UNLOGGED TABLE IF NOT EXISTS bench_copy (order_id text, email text, created_at timestamptz, total numeric(12,2), quantity integer); TRUNCATE bench_copy']);
   const t = performance.now();
   execFileSync('psql', [url, '-qc', `\\copy bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
   const s = (performance.now() - t) / 1000;
