@@ -13,10 +13,11 @@ export const STAGING_COLUMNS = 'line_no, customer_key, occurred_at, gross_minor,
  * table).
  */
 export async function* stageOrders(batches: AsyncIterable<readonly CanonicalOrder[]>, linePrefix = ''): AsyncGenerator<string> {
+  const instants = new InstantFormat();
   let buffer = '';
   for await (const batch of batches) {
     for (const o of batch) {
-      buffer += `${linePrefix}${o.row},${csvField(o.customerKey)},${o.occurredAt.toISOString()},${o.grossMinor},${o.refundedMinor},${o.orderId === null ? '' : csvField(o.orderId)},${o.quantity ?? ''},${o.currency}\n`;
+      buffer += `${linePrefix}${o.row},${csvField(o.customerKey)},${instants.format(o.occurredAt.getTime())},${o.grossMinor},${o.refundedMinor},${o.orderId === null ? '' : csvField(o.orderId)},${o.quantity ?? ''},${o.currency}\n`;
       if (buffer.length >= CHUNK_CHARS) {
         yield buffer;
         buffer = '';
@@ -29,4 +30,32 @@ export async function* stageOrders(batches: AsyncIterable<readonly CanonicalOrde
 /** Quotes a CSV field for COPY; an unquoted empty field would be read as NULL. */
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) || value === '' ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const DAY_MS = 86_400_000;
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Date.prototype.toISOString for the staged instants, written out here because the built-in costs
+ * about 0.5 µs a call, as much as the rest of the line: the date part ("2024-01-31T") is formatted
+ * once per day and kept (a file spans at most a few thousand days), the time of day by hand.
+ * Only for the years 0–9999, which toISOString writes with four digits (the reader accepts 1900–2200).
+ */
+class InstantFormat {
+  private readonly days = new Map<number, string>();
+
+  format(time: number): string {
+    const day = Math.floor(time / DAY_MS);
+    let date = this.days.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY_MS).toISOString().slice(0, 11);
+      this.days.set(day, date);
+    }
+    const ofDay = time - day * DAY_MS;
+    const ms = ofDay % 1000;
+    const seconds = Math.floor(ofDay / 1000);
+    const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : `${ms}`;
+    return `${date}${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}.${msText}Z`;
+  }
 }
