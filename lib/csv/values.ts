@@ -70,9 +70,13 @@ function num(text: string | undefined): number | undefined {
   return text === undefined ? undefined : Number(text);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether y-mo-d exists in the proleptic Gregorian calendar; years below 100 never do, as for Date.UTC (which reads them as 19xx). */
 function isCalendarDate(y: number, mo: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return false;
+  const isLeap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && isLeap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
 function offsetMinutes(offset: string): number {
@@ -82,24 +86,39 @@ function offsetMinutes(offset: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
 }
 
+const DAY_MS = 86_400_000;
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-const conversions = new Map<string, number>();
+/** Per zone: UTC day number → the zone's offset all through that day, or null for a day it changes. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
-/**
- * Wall-clock milliseconds (as if UTC) in an IANA zone → the UTC instant. Memoised, because a
- * file has few distinct timestamps per zone compared with its rows and Intl is slow.
- */
+/** Wall-clock milliseconds (as if UTC) in an IANA zone → the UTC instant. */
 export function zonedWallClockToUtc(wallClock: number, timeZone: string): number {
   if (timeZone === 'UTC') return wallClock;
-  const key = `${timeZone}|${wallClock}`;
-  const cached = conversions.get(key);
-  if (cached !== undefined) return cached;
   // Two passes settle the offset across a DST change.
-  let utc = wallClock - zoneOffset(wallClock, timeZone);
-  utc = wallClock - zoneOffset(utc, timeZone);
-  if (conversions.size > 500_000) conversions.clear();
-  conversions.set(key, utc);
-  return utc;
+  const utc = wallClock - offsetAt(wallClock, timeZone);
+  return wallClock - offsetAt(utc, timeZone);
+}
+
+/**
+ * The zone's offset at a whole-second instant. Intl costs microseconds a call, and a file has many
+ * timestamps but few days: a day whose start and end have the same offset has it all through (no
+ * zone changes its offset twice within a day), so one look-up serves every timestamp of the day;
+ * only the instants of a day with a change ask Intl.
+ */
+function offsetAt(utc: number, timeZone: string): number {
+  let days = dayOffsets.get(timeZone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(timeZone, days);
+  }
+  const day = Math.floor(utc / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = zoneOffset(day * DAY_MS, timeZone);
+    offset = start === zoneOffset((day + 1) * DAY_MS, timeZone) ? start : null;
+    days.set(day, offset);
+  }
+  return offset ?? zoneOffset(utc, timeZone);
 }
 
 function zoneOffset(utc: number, timeZone: string): number {
