@@ -14,17 +14,27 @@ export const STAGING_COLUMNS = 'line_no, customer_key, occurred_at, gross_minor,
  */
 export async function* stageOrders(batches: AsyncIterable<readonly CanonicalOrder[]>, linePrefix = ''): AsyncGenerator<string> {
   const instants = new InstantFormat();
-  let buffer = '';
+  let lines: string[] = [];
+  let chars = 0;
   for await (const batch of batches) {
     for (const o of batch) {
-      buffer += `${linePrefix}${o.row},${csvField(o.customerKey)},${instants.format(o.occurredAt.getTime())},${o.grossMinor},${o.refundedMinor},${o.orderId === null ? '' : csvField(o.orderId)},${o.quantity ?? ''},${o.currency}\n`;
-      if (buffer.length >= CHUNK_CHARS) {
-        yield buffer;
-        buffer = '';
+      // Joined rather than a template literal, which builds each line as a tree of a dozen
+      // concatenations (several times its size) that lives until its chunk is sent: copying those
+      // trees was a third of the garbage collector's time. Lines are joined into a flat chunk too.
+      const fields = [
+        o.row, csvField(o.customerKey), instants.format(o.occurredAt.getTime()), o.grossMinor, o.refundedMinor,
+        o.orderId === null ? '' : csvField(o.orderId), o.quantity ?? '', o.currency,
+      ].join(',');
+      lines.push(linePrefix, fields, '\n');
+      chars += linePrefix.length + fields.length + 1;
+      if (chars >= CHUNK_CHARS) {
+        yield lines.join('');
+        lines = [];
+        chars = 0;
       }
     }
   }
-  if (buffer) yield buffer;
+  if (lines.length > 0) yield lines.join('');
 }
 
 /** Quotes a CSV field for COPY; an unquoted empty field would be read as NULL. */
