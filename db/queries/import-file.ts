@@ -31,7 +31,7 @@ export type ImportFileResult = ImportSummary & { report: QualityReport | null };
  */
 export async function importFile(p: ImportFileParams): Promise<ImportFileResult> {
   const { delimiter, hasHeader, dateFormat, decimal, currency, customerId, date, amount, orderId, quantity } = p.input;
-  const { orders, reading } = readImport({
+  const { batches, reading } = readImport({
     openBytes: p.openBytes,
     timeZone: p.timeZone,
     asOf: p.asOf,
@@ -50,7 +50,7 @@ export async function importFile(p: ImportFileParams): Promise<ImportFileResult>
       rates: p.rates ?? {},
       // The options and the data-quality report are kept with the import, to explain it later.
       options: (summary) => ({ ...p.input, preset: reading.preset, report: completeReport(summary) }),
-      stagedCsv: stageOrders(orders),
+      stagedCsv: stageOrders(batches),
       reading,
     });
     return { ...summary, report: completeReport(summary) };

@@ -56,14 +56,14 @@ export async function stageImportRows(p: StageImportParams): Promise<StageOutcom
     })();
   };
   const { delimiter, hasHeader, dateFormat, decimal, currency, customerId, date, amount, orderId, quantity } = p.input;
-  const { orders, reading } = readImport({
+  const { batches, reading } = readImport({
     openBytes, timeZone: p.timeZone, asOf: p.asOf, currency, maxBytes: MAX_UPLOAD_BYTES,
     generic: { mapping: { customerId, date, amount, orderId, quantity }, hasHeader, delimiter, dateFormat, decimal },
   });
   // Each batch streams into its COPY while the file is read, so parsing (here) and COPY (in the
   // server) overlap instead of taking turns. A failure of the reader never happens inside a COPY:
   // it is kept and rethrown after the batch, whose transaction is then rolled back.
-  const chunks = stageOrders(orders, `${p.workspaceId},${p.importId},`)[Symbol.asyncIterator]();
+  const chunks = stageOrders(batches, `${p.workspaceId},${p.importId},`)[Symbol.asyncIterator]();
   let finished = false;
   let failure: unknown = null;
   async function* batch(): AsyncGenerator<string> {

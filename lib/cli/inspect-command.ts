@@ -5,8 +5,8 @@ import type { CommandOutput } from './fit-command';
 import { consume, openImport, type TransactionFormat } from './read-transactions';
 
 export async function runInspect(args: CliArgs, format: TransactionFormat): Promise<CommandOutput> {
-  const { orders, reading } = openImport(args.file, format);
-  await consume(args.file, orders, reading, () => {});
+  const { batches, reading } = openImport(args.file, format);
+  await consume(args.file, batches, reading, () => {});
   const r = reading.report!;
   const json = {
     preset: r.preset,

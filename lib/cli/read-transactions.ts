@@ -6,7 +6,7 @@ import { detectLayout } from '../csv/detect';
 import { sniffEncoding } from '../csv/decode';
 import { normalizeHeader } from '../csv/detect';
 import { DATE_FORMATS, type DateFormat, type Delimiter } from '../csv/fields';
-import { hasSaleLine } from '../imports/canonical';
+import { hasSaleLine, type CanonicalOrder } from '../imports/canonical';
 import { detectPreset } from '../imports/presets/detect-preset';
 import { readImport, type ImportReading } from '../imports/read-import';
 import { ImportFileError } from '../imports/row-error';
@@ -28,7 +28,7 @@ export interface TransactionFormat {
 
 const SAMPLE_BYTES = 64 * 1024;
 
-/** Starts reading `file` as an import; `orders` must be consumed for `reading` to fill in. */
+/** Starts reading `file` as an import; `batches` must be consumed for `reading` to fill in. */
 export function openImport(file: string, f: TransactionFormat): ReturnType<typeof readImport> {
   if (!DATE_FORMATS.includes(f.dateFormat as DateFormat)) throw new CliError(`--date-format must be one of ${DATE_FORMATS.join(', ')}`, EXIT_USAGE);
   if (f.format && f.format !== 'csv' && f.format !== 'cdnow') throw new CliError(`--format must be csv or cdnow, got "${f.format}"`, EXIT_USAGE);
@@ -54,10 +54,10 @@ export function openImport(file: string, f: TransactionFormat): ReturnType<typeo
 
 /** Reads transactions (a sale per order, a negative amount per refund), naming the file line of the first bad row. */
 export async function readTransactions(file: string, f: TransactionFormat): Promise<Transaction[]> {
-  const { orders, reading } = openImport(file, f);
+  const { batches, reading } = openImport(file, f);
   const out: Transaction[] = [];
   const currencies = new Set<string>();
-  await consume(file, orders, reading, (o) => {
+  await consume(file, batches, reading, (o) => {
     currencies.add(o.currency);
     const scale = 10 ** minorUnitDigits(o.currency);
     const date = o.occurredAt.toISOString();
@@ -73,9 +73,9 @@ export async function readTransactions(file: string, f: TransactionFormat): Prom
 }
 
 /** Runs the reader to its end; whole-file problems and the first malformed row become CliErrors. */
-export async function consume<T>(file: string, orders: AsyncIterable<T>, reading: ImportReading, each: (order: T) => void): Promise<void> {
+export async function consume(file: string, batches: AsyncIterable<CanonicalOrder[]>, reading: ImportReading, each: (order: CanonicalOrder) => void): Promise<void> {
   try {
-    for await (const order of orders) each(order);
+    for await (const batch of batches) for (const order of batch) each(order);
   } catch (e) {
     if (e instanceof ImportFileError) throw new CliError(`${file}: ${e.message}`);
     throw e;

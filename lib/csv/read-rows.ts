@@ -49,8 +49,12 @@ export async function* readRecords(text: AsyncIterable<string>, delimiter: Delim
   if (carry) yield parseComplete(carry, delimiter);
 }
 
+/**
+ * Blank records (every field whitespace) are dropped here rather than with papaparse's
+ * `skipEmptyLines: 'greedy'`, which joins and trims every record to test it.
+ */
 function parseComplete(text: string, delimiter: Exclude<Delimiter, 'whitespace'>): string[][] {
-  return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' }).data;
+  return Papa.parse<string[]>(text, { delimiter }).data.filter((record) => !record.every((field) => field.trim() === ''));
 }
 
 /** The index just after the last "\n" outside quotes, or −1. Quotes toggle; "" inside a field toggles twice. */

@@ -12,9 +12,13 @@ export class NumberSet {
   addSeen(value: number): boolean {
     // Stored +1, so that 0 marks an empty slot.
     const stored = value + 1;
-    if (this.table[this.slot(stored)] === stored) return true;
-    if ((this.size + 1) * 2 > this.table.length) this.grow();
-    this.table[this.slot(stored)] = stored;
+    let slot = this.slot(stored);
+    if (this.table[slot] === stored) return true;
+    if ((this.size + 1) * 2 > this.table.length) {
+      this.grow();
+      slot = this.slot(stored);
+    }
+    this.table[slot] = stored;
     this.size += 1;
     return false;
   }

@@ -75,6 +75,7 @@ export function createQualityReport(preset: PresetName, asOf: Date) {
     negativeAmounts: tally(), futureDates: tally(), currencies: {}, dateRange: null, dateOrder: {},
     oneTimeBuyerShare: null, history: { isEnough: false, customersWithRepeat: 0, spanDays: 0, missing: [] },
   };
+  /** Sale lines per customer, up to 2. */
   const ordersByCustomer = new Map<string, number>();
   const fingerprints = new NumberSet();
   let first = Infinity;
@@ -103,7 +104,11 @@ export function createQualityReport(preset: PresetName, asOf: Date) {
     totals.grossMinor += o.grossMinor;
     totals.refundedMinor += o.refundedMinor;
     totals.netMinor += o.grossMinor - o.refundedMinor;
-    ordersByCustomer.set(o.customerKey, (ordersByCustomer.get(o.customerKey) ?? 0) + (isSale ? 1 : 0));
+    // Only none, one and two or more orders matter (finish), so a count stops at 2 and a repeat
+    // buyer's later orders cost one lookup, not two.
+    const orders = ordersByCustomer.get(o.customerKey);
+    if (orders === undefined) ordersByCustomer.set(o.customerKey, isSale ? 1 : 0);
+    else if (isSale && orders < 2) ordersByCustomer.set(o.customerKey, orders + 1);
     first = Math.min(first, o.occurredAt.getTime());
     last = Math.max(last, o.occurredAt.getTime());
   }
@@ -132,18 +137,32 @@ export function createQualityReport(preset: PresetName, asOf: Date) {
 /**
  * 53 bits of two FNV-1a 32-bit hashes (standard and a second offset basis) over the order's
  * fields, so duplicate detection keeps a number per order rather than its text; a collision only
- * miscounts. Numbers are mixed in directly, without building a string per order.
+ * miscounts. Fields are mixed in one by one: no string or array is built per order.
  */
 function fingerprintOf(o: CanonicalOrder): number {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
+  const hash = new TwinFnv();
+  hash.addText(o.customerKey);
+  hash.add(0);
+  hash.addText(o.orderId ?? '');
   const time = o.occurredAt.getTime();
-  const text = `${o.customerKey}\u0000${o.orderId ?? ''}`;
-  const numbers = [time % 0x100000000, Math.floor(time / 0x100000000), o.grossMinor, o.refundedMinor, o.quantity ?? -1];
-  for (let i = 0; i < text.length + numbers.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : numbers[i - text.length]! | 0;
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
+  hash.add(time % 0x100000000 | 0);
+  hash.add(Math.floor(time / 0x100000000) | 0);
+  hash.add(o.grossMinor | 0);
+  hash.add(o.refundedMinor | 0);
+  hash.add((o.quantity ?? -1) | 0);
+  return (hash.a >>> 0) * 0x200000 + ((hash.b >>> 0) & 0x1fffff);
+}
+
+class TwinFnv {
+  a = 0x811c9dc5;
+  b = 0x050c5d1f;
+
+  add(c: number): void {
+    this.a = Math.imul(this.a ^ c, 0x01000193);
+    this.b = Math.imul(this.b ^ c, 0x01000193);
   }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+
+  addText(text: string): void {
+    for (let i = 0; i < text.length; i++) this.add(text.charCodeAt(i));
+  }
 }

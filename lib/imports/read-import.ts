@@ -27,7 +27,7 @@ export interface ReadImportOptions {
   generic?: { mapping: GenericMapping; hasHeader?: boolean; delimiter?: Delimiter; dateFormat?: DateFormat; decimal?: DecimalSeparator };
 }
 
-/** Filled in while `orders` is consumed; complete once it is done. */
+/** Filled in while `batches` is consumed; complete once it is done. */
 export interface ImportReading {
   preset: PresetName | null;
   hasHeader: boolean;
@@ -43,13 +43,14 @@ export interface ImportReading {
  * four times: a 64 KB sample for the layout and preset, a byte pass (size limit, binary check,
  * UTF-8 or Windows-1252), a pass over the date columns to decide day/month order from the whole
  * column (only when the sample shows day/month dates), and the pass that maps rows. Whole-file
- * problems throw ImportFileError from `orders`; malformed rows are collected in `reading.errors`
- * while reading goes on, to report them all. Orders come out in file order.
+ * problems throw ImportFileError from `batches`; malformed rows are collected in `reading.errors`
+ * while reading goes on, to report them all. Orders come out in file order, in batches (one per
+ * batch of records): a million rows cost a million async iteration steps when yielded one by one.
  */
-export function readImport(options: ReadImportOptions): { orders: AsyncGenerator<CanonicalOrder>; reading: ImportReading } {
+export function readImport(options: ReadImportOptions): { batches: AsyncGenerator<CanonicalOrder[]>; reading: ImportReading } {
   const reading: ImportReading = { preset: null, hasHeader: true, rowsRead: 0, errorCount: 0, errors: [], report: null };
 
-  async function* orders(): AsyncGenerator<CanonicalOrder> {
+  async function* batches(): AsyncGenerator<CanonicalOrder[]> {
     const sample = await readSample(options.openBytes(), SAMPLE_BYTES);
     if (sample.length === 0) return;
     const guess = sniffEncoding(sample);
@@ -90,11 +91,11 @@ export function readImport(options: ReadImportOptions): { orders: AsyncGenerator
         if (widthError) reject(widthError);
         else handle(mapper.push(record, row), found);
       }
-      yield* found;
+      if (found.length > 0) yield found;
     }
     const last: CanonicalOrder[] = [];
     if (mapper) handle(mapper.end(), last);
-    yield* last;
+    if (last.length > 0) yield last;
     reading.report = quality.finish(reading.rowsRead, dates.described);
   }
 
@@ -103,7 +104,7 @@ export function readImport(options: ReadImportOptions): { orders: AsyncGenerator
     if (reading.errors.length < MAX_REPORTED_ERRORS) reading.errors.push({ ...error, value: shortened(error.value) });
   }
 
-  return { orders: orders(), reading };
+  return { batches: batches(), reading };
 }
 
 // A rejected cell is quoted back to the user; a 450 KB customer id must not become a 9 MB answer.

@@ -15,9 +15,9 @@ export function chunked(bytes: Uint8Array, size = 7): () => AsyncIterable<Uint8A
 /** Reads a file (a fixture name or bytes) to the end and returns its orders and the reading. */
 export async function readAll(source: string | Uint8Array, options: Partial<ReadImportOptions> = {}) {
   const openBytes = typeof source === 'string' ? () => createReadStream(FIXTURES + source) : chunked(source);
-  const { orders, reading } = readImport({ openBytes, timeZone: 'UTC', asOf: AS_OF, currency: 'USD', ...options });
+  const { batches, reading } = readImport({ openBytes, timeZone: 'UTC', asOf: AS_OF, currency: 'USD', ...options });
   const list: CanonicalOrder[] = [];
-  for await (const order of orders) list.push(order);
+  for await (const batch of batches) list.push(...batch);
   return { orders: list, reading, report: reading.report! };
 }
 
