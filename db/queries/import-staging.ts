@@ -15,6 +15,8 @@ import { mergeStaging, type MergeStagingParams } from './merge-staging';
 
 /** CSV characters per COPY batch: about 130,000 rows, a few MB of memory. */
 const BATCH_CHARS = 8 * 1024 * 1024;
+/** Staged chunks (~256 KB each) the reader may run ahead of the COPY. */
+const READ_AHEAD_CHUNKS = 16;
 
 export interface StageImportParams {
   workspaceId: string;
@@ -63,7 +65,7 @@ export async function stageImportRows(p: StageImportParams): Promise<StageOutcom
   // Each batch streams into its COPY while the file is read, so parsing (here) and COPY (in the
   // server) overlap instead of taking turns. A failure of the reader never happens inside a COPY:
   // it is kept and rethrown after the batch, whose transaction is then rolled back.
-  const chunks = stageOrders(batches, `${p.workspaceId},${p.importId},`)[Symbol.asyncIterator]();
+  const nextChunk = readAhead(stageOrders(batches, `${p.workspaceId},${p.importId},`), READ_AHEAD_CHUNKS);
   let finished = false;
   let failure: unknown = null;
   async function* batch(): AsyncGenerator<string> {
@@ -71,7 +73,7 @@ export async function stageImportRows(p: StageImportParams): Promise<StageOutcom
     while (chars < BATCH_CHARS) {
       let next: IteratorResult<string>;
       try {
-        next = await chunks.next();
+        next = await nextChunk();
       } catch (error) {
         failure = error;
         next = { done: true, value: undefined };
@@ -121,6 +123,23 @@ export async function stageImportRows(p: StageImportParams): Promise<StageOutcom
     : reading.rowsRead === 0 ? 'The file has no data rows.'
     : null;
   return { stopped: false, reading, rejection };
+}
+
+/**
+ * The next value of `source`, asked for up to `depth` values ahead: the reader goes on parsing while
+ * a batch's COPY drains, commits and the progress and cancel queries run, instead of idling until
+ * the next batch asks (the async generator serves queued requests one after another). Failures are
+ * settled as they come and rethrown in order, so one never surfaces as an unhandled rejection.
+ */
+function readAhead<T>(source: AsyncIterable<T>, depth: number): () => Promise<IteratorResult<T>> {
+  const iterator = source[Symbol.asyncIterator]();
+  const pending: Promise<{ result: IteratorResult<T> } | { error: unknown }>[] = [];
+  return async () => {
+    while (pending.length < depth) pending.push(iterator.next().then((result) => ({ result }), (error: unknown) => ({ error })));
+    const next = await pending.shift()!;
+    if ('error' in next) throw next.error;
+    return next.result;
+  };
 }
 
 /** Thrown inside a staging batch's transaction to roll it back. */
