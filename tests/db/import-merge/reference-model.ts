@@ -71,13 +71,19 @@ export class Model {
   revisions: { id: number; key: string; importId: string; prev: number }[] = [];
   private nextId = 1;
 
-  apply(rows: Row[], importId: string): ModelCounts {
+  /**
+   * `stored` maps a line's amount to what the model keeps and compares (sign preserved): the
+   * currency tests encode the currency into it, so that a refund line changes when its
+   * (original amount, currency) does.
+   */
+  apply(rows: Row[], importId: string, stored: (amount: number) => number = (amount) => amount): ModelCounts {
     const counts: ModelCounts = { ordersAdded: 0, refundsAdded: 0, refundsUpdated: 0, rowsAlreadyImported: 0, customersInFile: 0, customersAdded: 0 };
     const fileCustomers = new Set(rows.map((r) => r.c));
     counts.customersInFile = fileCustomers.size;
     const fresh = [...fileCustomers].filter((c) => !this.customers.has(c));
     for (const c of fresh) this.customers.add(c);
-    for (const l of linesOf(rows)) {
+    for (const line of linesOf(rows)) {
+      const l = { ...line, amount: stored(line.amount) };
       const have = this.lines.get(l.key);
       if (!have) {
         this.lines.set(l.key, { c: l.c, t: l.t, amount: l.amount, importId, id: this.nextId++ });
