@@ -15,6 +15,14 @@ export type ActionState<T = undefined> =
 
 export const idle: ActionState<never> = { status: 'idle' };
 
+/**
+ * A server action as a form with useActionState takes it: bound to its arguments (slug, id…) on
+ * the server page and passed down as a prop. Bound with .bind() inside a client component instead,
+ * a form posted before JavaScript has loaded was never answered: the server re-rendered the page
+ * forever (vercel/next.js#57867; newcomer pass 7, 100% CPU and gigabytes after one empty rate).
+ */
+export type FormAction<T = undefined> = (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
+
 export function ok<T>(message: string, data?: T): ActionState<T> {
   return { status: 'success', message, data };
 }

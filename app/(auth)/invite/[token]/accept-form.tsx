@@ -2,11 +2,10 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/app/_components/form-message';
-import { idle, type ActionState } from '@/lib/action-state';
-import { acceptInvitationAction } from './actions';
+import { idle, type ActionState, type FormAction } from '@/lib/action-state';
 
-export function AcceptForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(acceptInvitationAction.bind(null, token), idle);
+export function AcceptForm({ action }: { action: FormAction }) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, idle);
   return (
     <form action={formAction} className="space-y-3">
       <FormMessage state={state} />

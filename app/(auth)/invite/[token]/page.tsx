@@ -4,6 +4,7 @@ import { getCurrentUser } from '@/lib/auth/guards';
 import { hashInvitationToken, INVALID_INVITATION_MESSAGE } from '@/lib/invitations/token';
 import { SignOutButton } from '@/app/_components/sign-out-button';
 import { AcceptForm } from './accept-form';
+import { acceptInvitationAction } from './actions';
 
 export const metadata = { title: 'Invitation · Worthwise', referrer: 'no-referrer' };
 
@@ -31,7 +32,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <SignOutButton />
         </div>
       )}
-      {user && user.email === invitation.email && <AcceptForm token={token} />}
+      {user && user.email === invitation.email && <AcceptForm action={acceptInvitationAction.bind(null, token)} />}
     </div>
   );
 }

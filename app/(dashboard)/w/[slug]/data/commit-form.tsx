@@ -2,20 +2,19 @@
 
 import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/app/_components/form-message';
-import { idle } from '@/lib/action-state';
+import { idle, type FormAction } from '@/lib/action-state';
 import { formatCount } from '@/lib/format';
 import { listForeignCurrencies } from '@/lib/imports/currency-totals';
 import type { ImportSummary } from '@/db/queries/imports';
 import { RATE_FIELD_PREFIX } from '@/lib/validation/import-rates';
-import { commitImportAction } from './actions';
 import { CurrencyTotalsTable } from './currency-totals-table';
 
 /**
  * The review's commit: the Import button and, for a file with amounts in other currencies than
  * the workspace's, a rate for each ("1 EUR = ? USD"), which the commit keeps with the import.
  */
-export function CommitForm({ slug, importId, preview }: { slug: string; importId: string; preview: ImportSummary }) {
-  const [state, commit, pending] = useActionState(commitImportAction.bind(null, slug, importId), idle);
+export function CommitForm({ action, preview }: { action: FormAction; preview: ImportSummary }) {
+  const [state, commit, pending] = useActionState(action, idle);
   // Dry runs from before currencies were converted carry no per-currency totals.
   const totals = preview.currencies ?? [];
   const needsRates = listForeignCurrencies(totals, preview.currency).length > 0;

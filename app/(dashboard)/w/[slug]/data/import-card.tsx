@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import { FormMessage } from '@/app/_components/form-message';
-import { idle, type ActionState } from '@/lib/action-state';
+import { idle, type ActionState, type FormAction } from '@/lib/action-state';
 import { formatCount, formatInteger } from '@/lib/format';
 import { describeImport } from '@/lib/imports/describe';
 import type { ImportProgress } from '@/lib/imports/import-progress';
@@ -29,7 +29,7 @@ const hasNothingNew = (s: { ordersAdded: number; refundsAdded: number; refundsUp
  * on after a page reload. A checked import shows its dry-run report, the commit form (with a rate
  * per foreign currency) and Cancel; an imported one its totals per currency, side by side.
  */
-export function ImportCard({ slug, initial }: { slug: string; initial: ImportProgress }) {
+export function ImportCard({ slug, initial, commitAction }: { slug: string; initial: ImportProgress; commitAction: FormAction }) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [state, setState] = useState<ActionState>(idle);
@@ -111,7 +111,7 @@ export function ImportCard({ slug, initial }: { slug: string; initial: ImportPro
         </ul>
       )}
       {progress.status === 'checked' && report?.preview && !hasNothingNew(report.preview) && (
-        <CommitForm slug={slug} importId={progress.id} preview={report.preview} />
+        <CommitForm action={commitAction} preview={report.preview} />
       )}
       <FormMessage state={state} />
       <div className="flex gap-2">

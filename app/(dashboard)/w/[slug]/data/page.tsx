@@ -5,6 +5,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { formatInteger, formatMoney } from '@/lib/format';
 import { describeConversion } from '@/lib/imports/describe';
 import { importProgress } from '@/lib/imports/import-progress';
+import { commitImportAction } from './actions';
 import { DeleteImportButton } from './delete-import-button';
 import { DeletionNotice } from './deletion-notice';
 import { ImportCard } from './import-card';
@@ -32,7 +33,7 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
         </section>
       )}
       {following.map((row) => (
-        <ImportCard key={row.id} slug={workspace.slug} initial={importProgress(row)} />
+        <ImportCard key={row.id} slug={workspace.slug} initial={importProgress(row)} commitAction={commitImportAction.bind(null, workspace.slug, row.id)} />
       ))}
       <section>
         <h2 className="mb-3 text-lg font-semibold">Import history</h2>

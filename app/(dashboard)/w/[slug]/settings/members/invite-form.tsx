@@ -2,14 +2,13 @@
 
 import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/app/_components/form-message';
-import { idle, type ActionState } from '@/lib/action-state';
+import { idle, type ActionState, type FormAction } from '@/lib/action-state';
 import type { Role } from '@/db/schema';
-import { inviteMember } from './actions';
 import { InvitationLink } from './invitation-link';
 
 /** Invite by e-mail with a role; only roles up to the inviter's own are offered. */
-export function InviteForm({ slug, roles }: { slug: string; roles: readonly Role[] }) {
-  const [state, formAction, pending] = useActionState<ActionState<{ link: string }>, FormData>(inviteMember.bind(null, slug), idle);
+export function InviteForm({ action, roles }: { action: FormAction<{ link: string }>; roles: readonly Role[] }) {
+  const [state, formAction, pending] = useActionState<ActionState<{ link: string }>, FormData>(action, idle);
   const values = state.status === 'error' ? (state.values ?? {}) : {};
   return (
     <form action={formAction} className="space-y-3" noValidate>

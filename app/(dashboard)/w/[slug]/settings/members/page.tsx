@@ -4,7 +4,7 @@ import { roleEnum } from '@/db/schema';
 import { requireMembership } from '@/lib/auth/guards';
 import { canAssignRole, hasRole } from '@/lib/auth/roles';
 import { membersParamsSchema } from '@/lib/validation/members';
-import { changeMemberRole, leaveWorkspace, removeMember, resendInvitation, revokeInvitationAction } from './actions';
+import { changeMemberRole, inviteMember, leaveWorkspace, removeMember, resendInvitation, revokeInvitationAction, transferOwnershipAction } from './actions';
 import { InviteForm } from './invite-form';
 import { RowActionForm } from './row-action';
 import { TransferOwnershipForm } from './transfer-ownership-form';
@@ -38,7 +38,7 @@ export default async function MembersPage({ params, searchParams }: {
       {canManage && (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-lg font-semibold">Invite someone</h2>
-          <InviteForm slug={slug} roles={assignable} />
+          <InviteForm action={inviteMember.bind(null, slug)} roles={assignable} />
         </section>
       )}
       <section>
@@ -88,7 +88,7 @@ export default async function MembersPage({ params, searchParams }: {
           </p>
           {candidates.length === 0
             ? <p className="text-sm text-slate-600">Ownership can only go to another member of this workspace: invite someone first.</p>
-            : <TransferOwnershipForm slug={slug} name={workspace.name} candidates={candidates} />}
+            : <TransferOwnershipForm action={transferOwnershipAction.bind(null, slug)} name={workspace.name} candidates={candidates} />}
         </section>
       )}
     </div>

@@ -2,17 +2,16 @@
 
 import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/app/_components/form-message';
-import { idle, type ActionState } from '@/lib/action-state';
+import { idle, type ActionState, type FormAction } from '@/lib/action-state';
 import type { Role } from '@/db/schema';
-import { transferOwnershipAction } from './actions';
 
 /** Chooses the new owner among the other members; the workspace's name must be typed to confirm. */
-export function TransferOwnershipForm({ slug, name, candidates }: {
-  slug: string;
+export function TransferOwnershipForm({ action, name, candidates }: {
+  action: FormAction;
   name: string;
   candidates: { userId: string; email: string; role: Role }[];
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(transferOwnershipAction.bind(null, slug), idle);
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, idle);
   const values = state.status === 'error' ? (state.values ?? {}) : {};
   return (
     <form action={formAction} className="max-w-md space-y-3" noValidate data-testid="transfer-ownership">

@@ -2,11 +2,10 @@
 
 import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/app/_components/form-message';
-import { idle, type ActionState } from '@/lib/action-state';
-import { deleteWorkspaceAction } from './actions';
+import { idle, type ActionState, type FormAction } from '@/lib/action-state';
 
-export function DeleteWorkspaceForm({ slug, name }: { slug: string; name: string }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(deleteWorkspaceAction.bind(null, slug), idle);
+export function DeleteWorkspaceForm({ action, name }: { action: FormAction; name: string }) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, idle);
   return (
     <form action={formAction} className="max-w-md space-y-3" noValidate>
       <label className="block text-sm font-medium">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requireMembership } from '@/lib/auth/guards';
 import { hasRole } from '@/lib/auth/roles';
+import { deleteWorkspaceAction, updateWorkspaceSettingsAction } from './actions';
 import { DeleteWorkspaceForm } from './delete-workspace-form';
 import { SettingsForm } from './settings-form';
 
@@ -14,7 +15,7 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
     <div className="space-y-6">
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Settings</h2>
-        <SettingsForm slug={slug} current={workspace} />
+        <SettingsForm action={updateWorkspaceSettingsAction.bind(null, slug)} current={workspace} />
       </section>
       {hasRole(role, 'owner') && (
         <section className="space-y-3 rounded-lg border border-red-200 bg-white p-4">
@@ -23,7 +24,7 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
           <p className="text-sm text-slate-600">
             To hand it to someone else instead, <Link href={`/w/${slug}/settings/members`} className="text-indigo-700 underline">transfer ownership</Link> on the Members page.
           </p>
-          <DeleteWorkspaceForm slug={slug} name={workspace.name} />
+          <DeleteWorkspaceForm action={deleteWorkspaceAction.bind(null, slug)} name={workspace.name} />
         </section>
       )}
     </div>

@@ -2,17 +2,16 @@
 
 import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/app/_components/form-message';
-import { idle, type ActionState } from '@/lib/action-state';
-import { updateWorkspaceSettingsAction } from './actions';
+import { idle, type ActionState, type FormAction } from '@/lib/action-state';
 
 const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2';
 
 /** The workspace's editable settings; values survive a refused save. */
-export function SettingsForm({ slug, current }: {
-  slug: string;
+export function SettingsForm({ action, current }: {
+  action: FormAction;
   current: { name: string; timeZone: string; currency: string; grossMargin: number; monthlyDiscountRate: number };
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(updateWorkspaceSettingsAction.bind(null, slug), idle);
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, idle);
   const values = state.status === 'error' ? (state.values ?? {}) : {};
   const percent = (fraction: number) => String(Math.round(fraction * 10_000) / 100);
   return (
