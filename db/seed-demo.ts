@@ -73,5 +73,6 @@ export function printModelRun({ seconds: s }: ModelRunReport): void {
 
 export function printDemoLogin(slug: string): void {
   console.log(`\n  Demo login:  ${DEMO_EMAIL}  /  ${DEMO_PASSWORD}`);
-  console.log(`  Workspace:   http://localhost:3000/w/${slug}\n`);
+  // next dev and next start listen on PORT when it is set, 3000 otherwise.
+  console.log(`  Workspace:   http://localhost:${process.env.PORT ?? 3000}/w/${slug}\n`);
 }
