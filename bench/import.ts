@@ -7,12 +7,15 @@
 // bare table, the floor any import is measured against. The database is DATABASE_URL when set,
 // otherwise a throw-away in-memory PGlite. The last line is one JSON object with every figure.
 // Targets: CDNOW_master under 10 s (issue 2); 1M rows at ≥ 100,000 rows/s end to end, at least half
-// the \copy rate, peak memory under 400 MB (issue 4). Measured on 2 cores, PG 15 defaults: 1M rows
-// 17.0–17.7 s on a fresh database (57–59k rows/s; 19–22 s once other workspaces hold 2–4M orders),
-// peak RSS 317–346 MB, \copy 0.35–0.40 s (ratio 0.02); of that, staging ~3.4 s (reading and
-// parsing in Node) and the merge ~13.8 s, in which the orders insert (~7 s, mostly upkeep of its
-// three indexes; shared_buffers 4 GB or temp_buffers 256 MB did not change it) and keying the
-// lines (~3.3 s) dominate. CDNOW_master 1.9 s on PostgreSQL, 3.2 s on PGlite.
+// the \copy rate, peak memory under 400 MB (issue 4). Measured on 2 cores, PG 15 defaults, a fresh
+// database: the 1M-row order export (64.8 MB) 16.0–17.0 s (59–63k rows/s), peak RSS 348–358 MB,
+// \copy 0.80–0.85 s (ratio 0.05). Of that, staging ~4.8 s (Node reads and checks the file on one
+// core, ~3.7 s of it, while COPY fills import_rows on the other) and the merge ~12 s: the orders
+// insert ~6.1 s, keying the lines ~2.9 s, customers and their sums ~1.1 s, moving and deleting the
+// staged rows ~1.2 s. The orders insert alone has a floor of ~4.8 s: 1M keyed rows INSERTed into
+// a copy of orders take 1.2 s bare, 1.85 s with its primary key, 2.3 s with the customer index and
+// 4.7–4.9 s with the unique order key (3.6 s even unlogged). CDNOW_master 2.9 s on PostgreSQL,
+// 3.4 s on PGlite.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
