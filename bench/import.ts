@@ -3,9 +3,10 @@
 // runs it: preset reader → staged rows (COPY in batches) → commit merge with refreshed customer
 // aggregates (no dry-run merge first: a reviewed upload runs the merge once more, rolled back). By
 // default the file is CDNOW_master (69,659 rows); with --rows a generated order export of N rows
-// (writeGenerated: ~60 bytes a row, N/10 customers, one year). On PostgreSQL it also times `psql \copy` of the same file into a
-// bare table, the floor any import is measured against. The database is DATABASE_URL when set,
-// otherwise a throw-away in-memory PGlite. The last line is one JSON object with every figure.
+// (writeGenerated: ~60 bytes a row, N/10 customers, one year). On PostgreSQL it also times
+// `psql \copy` of the same file into a bare table, the floor any import is measured against. The
+// database is DATABASE_URL when set, otherwise a throw-away in-memory PGlite. The last line is one
+// JSON object with every figure.
 // Targets: CDNOW_master under 10 s (issue 2); 1M rows at ≥ 100,000 rows/s end to end, at least half
 // the \copy rate, peak memory under 400 MB (issue 4). Measured on 2 cores, PG 15 defaults, a fresh
 // database: the 1M-row order export (64.8 MB) 16.0–17.0 s (59–63k rows/s), peak RSS 348–358 MB,
