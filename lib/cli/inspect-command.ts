@@ -1,12 +1,14 @@
 // `worthwise inspect <file> [--tz Area/City]`: the data-quality report of a file as one JSON
-// object, read exactly as an upload would be, without writing anything anywhere.
+// object, read exactly as an upload would be, without writing anything anywhere. A file with
+// malformed rows (which an upload would refuse) still gets its report, with those rows listed
+// under invalidRows, and exits 1 naming the first on stderr.
 import type { CliArgs } from './args';
 import type { CommandOutput } from './fit-command';
-import { consume, openImport, type TransactionFormat } from './read-transactions';
+import { describeFirstRowError, fileLine, openImport, readToEnd, type TransactionFormat } from './read-transactions';
 
 export async function runInspect(args: CliArgs, format: TransactionFormat): Promise<CommandOutput> {
   const { batches, reading } = openImport(args.file, format);
-  await consume(args.file, batches, reading, () => {});
+  await readToEnd(args.file, batches);
   const r = reading.report!;
   const json = {
     preset: r.preset,
@@ -26,6 +28,11 @@ export async function runInspect(args: CliArgs, format: TransactionFormat): Prom
     futureDates: r.futureDates,
     oneTimeBuyerShare: r.oneTimeBuyerShare,
     history: r.history,
+    invalidRows: {
+      count: reading.errorCount,
+      examples: reading.errors.map((e) => ({ line: fileLine(e, reading), row: e.row, column: e.column, value: e.value, message: e.message })),
+    },
   };
-  return { stdout: `${JSON.stringify(json)}\n`, exitCode: 0 };
+  const stdout = `${JSON.stringify(json)}\n`;
+  return reading.errorCount > 0 ? { stdout, stderr: `worthwise: ${describeFirstRowError(args.file, reading)}\n`, exitCode: 1 } : { stdout, exitCode: 0 };
 }

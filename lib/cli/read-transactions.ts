@@ -9,7 +9,7 @@ import { DATE_FORMATS, type DateFormat, type Delimiter } from '../csv/fields';
 import { hasSaleLine, type CanonicalOrder } from '../imports/canonical';
 import { detectPreset } from '../imports/presets/detect-preset';
 import { readImport, type ImportReading } from '../imports/read-import';
-import { ImportFileError } from '../imports/row-error';
+import { ImportFileError, type RowError } from '../imports/row-error';
 import type { Transaction } from '../metrics/clv/index';
 import { minorUnitDigits } from '../money';
 import { CliError, EXIT_USAGE } from './cli-error';
@@ -74,18 +74,31 @@ export async function readTransactions(file: string, f: TransactionFormat): Prom
 
 /** Runs the reader to its end; whole-file problems and the first malformed row become CliErrors. */
 export async function consume(file: string, batches: AsyncIterable<CanonicalOrder[]>, reading: ImportReading, each: (order: CanonicalOrder) => void): Promise<void> {
+  await readToEnd(file, batches, each);
+  const first = reading.errors[0];
+  if (first) throw new CliError(describeFirstRowError(file, reading));
+}
+
+/** Runs the reader to its end, malformed rows or not (they are in `reading.errors`); a whole-file problem becomes a CliError. */
+export async function readToEnd(file: string, batches: AsyncIterable<CanonicalOrder[]>, each: (order: CanonicalOrder) => void = () => {}): Promise<void> {
   try {
     for await (const batch of batches) for (const order of batch) each(order);
   } catch (e) {
     if (e instanceof ImportFileError) throw new CliError(`${file}: ${e.message}`);
     throw e;
   }
-  const first = reading.errors[0];
-  if (first) {
-    const line = first.row + (reading.hasHeader ? 1 : 0);
-    const value = first.value === '' ? 'the value' : `"${first.value}"`;
-    throw new CliError(`${file} line ${line}: ${first.column} ${value} ${first.message}`);
-  }
+}
+
+/** "orders.csv line 7: amount "12.3x" is not a number" for the first malformed row of a reading that has one. */
+export function describeFirstRowError(file: string, reading: ImportReading): string {
+  const first = reading.errors[0]!;
+  const value = first.value === '' ? 'the value' : `"${first.value}"`;
+  return `${file} line ${fileLine(first, reading)}: ${first.column} ${value} ${first.message}`;
+}
+
+/** The 1-based line of the file a data row sits on. */
+export function fileLine(error: RowError, reading: ImportReading): number {
+  return error.row + (reading.hasHeader ? 1 : 0);
 }
 
 function readStart(file: string): Uint8Array {

@@ -122,7 +122,13 @@ describe('presets in the CLI', () => {
 
   it('inspect names the row of a malformed file, and rejects an unknown zone', async () => {
     const bad = file('bad-stripe.csv', 'id,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer ID,Customer Email\nch_1,2024-01-01 10:00:00,twelve,0,usd,true,Paid,cus_1,\n');
-    expect(await run(['inspect', bad])).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/line 2: Amount "twelve" is not a number/) });
+    const out = await run(['inspect', bad]);
+    expect(out).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/line 2: Amount "twelve" is not a number/) });
+    // The report still comes, with the malformed row listed (data row 1 is file line 2).
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      preset: 'stripe', rowsRead: 1, orders: 0,
+      invalidRows: { count: 1, examples: [{ line: 2, row: 1, column: 'Amount', value: 'twelve', message: 'is not a number' }] },
+    });
     expect(await run(['inspect', bad, '--tz', 'Mars/Olympus'])).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/--tz must be an IANA time zone/) });
   });
 
