@@ -31,7 +31,7 @@ export function formatQualityReport(r: QualityReport, { hasHeader = false }: { h
   for (const [reason, t] of Object.entries(r.excluded)) lines.push(`  Excluded, ${reason}: ${formatInteger(t!.count)}${rows(t!)}.`);
   lines.push(`${formatCount(r.customers, 'customer')}${r.oneTimeBuyerShare === null ? '' : `, ${percent(r.oneTimeBuyerShare)} of them bought once`}.`);
   const tally = (label: string, t: Tally) => { if (t.count > 0) lines.push(`${label}: ${formatInteger(t.count)}${rows(t)}.`); };
-  tally('Rows without a customer key', r.customersWithoutKey);
+  // Rows without a customer key are listed among the exclusions above ("Excluded, no customer key").
   // Repeats are of two kinds: an order id seen before is excluded (listed above); identical rows
   // without an order id are kept, as CDNOW's genuine repeat purchases are.
   tally('Repeated rows inside the file (an order id seen before is left out; identical rows without one are kept as separate purchases)', r.duplicatesInFile);

@@ -8,7 +8,8 @@ export function ImportPreview({ summary: s }: { summary: ImportSummary }) {
     ['Orders to add', formatInteger(s.ordersAdded), 'preview-orders'],
     ['Refunds to add', formatInteger(s.refundsAdded), 'preview-refunds'],
     ['Earlier refunds updated', formatInteger(s.refundsUpdated), 'preview-refunds-updated'],
-    ['Already imported (skipped)', formatInteger(s.rowsAlreadyImported), 'preview-already'],
+    // Counts lines, a sale or a refund each, like the two counts above it.
+    ['Orders and refunds already held (skipped)', formatInteger(s.rowsAlreadyImported), 'preview-already'],
     ['Customers in the file (new)', `${formatInteger(s.customersInFile)} (${formatInteger(s.customersAdded)})`, 'preview-customers'],
     // Null while a foreign currency has no rate: the per-currency totals sit by the rate fields.
     ['Net total of the file', s.netTotalMinor === null ? `in ${s.currency} once the rates are entered` : formatMoney(s.netTotalMinor, s.currency), 'preview-net'],
