@@ -2,7 +2,7 @@ import { sumConverted } from '@/lib/imports/currency-totals';
 import type { BulkTransaction } from '../bulk';
 import { refreshCustomerAggregates, REVISED_CUSTOMER_IDS } from './customer-aggregates';
 import { convertStagedAmounts } from './convert-staged';
-import { planJoinsForWorkspace } from './planner-statistics';
+import { planJoinsForWorkspace, type PendingRows } from './planner-statistics';
 import type { ImportSummary } from './imports';
 
 export interface MergeStagingParams {
@@ -43,10 +43,10 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   if (!workspace) throw new Error(`workspace ${p.workspaceId} no longer exists`);
   const currency = workspace.currency;
   const currencies = await convertStagedAmounts(tx, currency, p.rates);
-  const customersInFile = await countStagedCustomers(tx);
+  const staged = await countStaged(tx);
+  const customersInFile = staged.customers;
   // Before the first statement that joins the workspace's customers or orders.
-  const [size] = await tx.query<{ rows: number }>('SELECT count(*)::int AS rows FROM import_staging');
-  await planJoinsForWorkspace(tx, p.workspaceId, { orders: size!.rows, customers: customersInFile });
+  await planJoinsForWorkspace(tx, p.workspaceId, staged);
   await buildImportLines(tx, p.workspaceId);
   const updated = await updateRefundLines(tx, p.workspaceId, p.importId);
   const customersAdded = await addToCustomers(tx, p.workspaceId);
@@ -79,10 +79,15 @@ export async function mergeStaging(tx: BulkTransaction, p: MergeStagingParams): 
   return summary;
 }
 
-/** How many distinct customer keys the file has (hash-grouped: no sort of a million keys). */
-async function countStagedCustomers(tx: BulkTransaction): Promise<number> {
-  const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT customer_key FROM import_staging GROUP BY customer_key) k');
-  return row!.n;
+/**
+ * The staged orders and their distinct customer keys, in one pass (hash-grouped: no sort of a
+ * million keys).
+ */
+async function countStaged(tx: BulkTransaction): Promise<PendingRows> {
+  const [row] = await tx.query<PendingRows>(
+    'SELECT coalesce(sum(n), 0)::int AS orders, count(*)::int AS customers FROM (SELECT count(*) AS n FROM import_staging GROUP BY customer_key) k',
+  );
+  return row!;
 }
 
 /**

@@ -19,19 +19,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.
  */
 export function parseDateValue(text: string, format: DateFormat, timeZone: string): Parsed<Date> {
   const value = text.trim();
-  let parts = format === 'auto' || format === 'YYYY-MM-DD' ? isoParts(value) : null;
-  if (!parts && (format === 'auto' || format === 'YYYYMMDD') && /^\d{8}$/.test(value)) {
-    parts = { y: +value.slice(0, 4), mo: +value.slice(4, 6), d: +value.slice(6, 8) };
-  } else if (!parts && format === 'auto' && EXCEL_SERIAL.test(value)) {
-    return fromExcelSerial(Number(value), timeZone);
-  } else if (format === 'DD/MM/YYYY' || format === 'MM/DD/YYYY') {
-    const m = DAY_MONTH.exec(value);
-    if (m) {
-      const [a, b] = [+m[1]!, +m[2]!];
-      const h = to24h(num(m[4]), m[7]);
-      parts = { y: +m[3]!, mo: format === 'DD/MM/YYYY' ? b : a, d: format === 'DD/MM/YYYY' ? a : b, h, mi: num(m[5]), s: num(m[6]) };
-    }
-  }
+  // Five digits: never an ISO date or YYYYMMDD, so the order of these checks does not matter.
+  if (format === 'auto' && EXCEL_SERIAL.test(value)) return fromExcelSerial(Number(value), timeZone);
+  const parts = dateParts(value, format);
   if (!parts) {
     const expected = format === 'auto' ? 'YYYY-MM-DD or YYYYMMDD (choose the format for other layouts)' : format;
     return { ok: false, message: `is not a date in the format ${expected}` };
@@ -42,6 +32,27 @@ export function parseDateValue(text: string, format: DateFormat, timeZone: strin
   const wallClock = Date.UTC(y, mo - 1, d, h, mi, s);
   if (parts.offset !== undefined) return { ok: true, value: new Date(wallClock - parts.offset * 60_000) };
   return { ok: true, value: new Date(zonedWallClockToUtc(wallClock, timeZone)) };
+}
+
+function dateParts(value: string, format: DateFormat): DateParts | null {
+  switch (format) {
+    case 'auto': return isoParts(value) ?? compactParts(value);
+    case 'YYYY-MM-DD': return isoParts(value);
+    case 'YYYYMMDD': return compactParts(value);
+    case 'DD/MM/YYYY':
+    case 'MM/DD/YYYY': {
+      const m = DAY_MONTH.exec(value);
+      if (!m) return null;
+      const [a, b] = [+m[1]!, +m[2]!];
+      const dayFirst = format === 'DD/MM/YYYY';
+      return { y: +m[3]!, mo: dayFirst ? b : a, d: dayFirst ? a : b, h: to24h(num(m[4]), m[7]), mi: num(m[5]), s: num(m[6]) };
+    }
+  }
+}
+
+/** "20240131". */
+function compactParts(value: string): DateParts | null {
+  return /^\d{8}$/.test(value) ? { y: +value.slice(0, 4), mo: +value.slice(4, 6), d: +value.slice(6, 8) } : null;
 }
 
 interface DateParts {

@@ -7,8 +7,8 @@ export const STAGING_COLUMNS = 'line_no, customer_key, occurred_at, gross_minor,
 
 /**
  * Canonical orders, in batches as readImport gives them → CSV chunks for COPY into the import
- * staging table (one row per order; the merge in db/queries/imports.ts splits it into a sale line
- * and a refund line). Chunks of about 256 KB keep COPY efficient without holding the file.
+ * staging table (one row per order; the merge in db/queries/merge-staging.ts splits it into a sale
+ * line and a refund line). Chunks of about 256 KB keep COPY efficient without holding the file.
  * `linePrefix` starts every line (e.g. "workspace id,import id," for the persistent import_rows
  * table).
  */
