@@ -19,7 +19,7 @@ input flags:
                             whole column), YYYYMMDD, YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY
   --currency CODE           of files that name none (default USD)
   --tz ZONE, --time-zone    IANA zone that decides an order's calendar day (default UTC)
-  --calibration-end DATE    default: the last transaction date
+  --calibration-end DATE    fit and predict: default the last transaction date; summary needs it
   --unit days|weeks         default days
   --periods N               sbg: fit on periods 0..N only; --segment COLUMN picks one sbg column`;
 

@@ -20,6 +20,10 @@ test('without JavaScript, a refused exchange rate and a refused setting come bac
   try {
     const plain = await noScript.newPage();
     await plain.goto(`/w/${slug}/data`);
+    // The upload itself is scripted: the page says so in a <noscript> instead of showing a dead button.
+    // (Playwright turns off script execution but not the parser's scripting flag, so the note is
+    // checked in the served HTML rather than on screen.)
+    expect(await plain.content()).toMatch(/<noscript>[^]*Uploading, importing and deleting imports need JavaScript, which is off in this browser\.[^]*<\/noscript>/);
     const card = importCard(plain, 'eur.csv');
     await card.getByLabel('1 EUR = ? USD').fill('1,085');
     await card.getByRole('button', { name: 'Import 1 order and 0 refunds' }).click();

@@ -29,6 +29,10 @@ export default async function DataPage({ params }: { params: Promise<{ slug: str
       {isAdmin && (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-lg font-semibold">Upload order history</h2>
+          {/* The file streams from the browser in chunks, and the review's buttons are scripted. */}
+          <noscript>
+            <p className="mb-3 text-sm text-amber-800">Uploading, importing and deleting imports need JavaScript, which is off in this browser.</p>
+          </noscript>
           <UploadForm slug={workspace.slug} currency={workspace.currency} importStatuses={Object.fromEntries(history.map((i) => [i.id, i.status]))} />
         </section>
       )}
